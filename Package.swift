@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "policysite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "policysite", targets: ["policysite"]),
+        .library(name: "PolicySite", targets: ["PolicySite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "PolicySite",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("DefaultTheme")]
+        ),
+        .target(
+            name: "PolicySiteCLI",
+            dependencies: [
+                "PolicySite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+        .executableTarget(name: "policysite", dependencies: ["PolicySiteCLI"]),
+        .testTarget(
+            name: "PolicySiteTests",
+            dependencies: ["PolicySite", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures", "Snapshots"]
+        ),
+        .testTarget(name: "PolicySiteCLITests", dependencies: ["PolicySiteCLI"]),
+    ]
+)

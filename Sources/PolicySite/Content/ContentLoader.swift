@@ -1,0 +1,52 @@
+import Foundation
+
+/// The load stage: reads `site.yml` and `policies/*.md` from a content directory and
+/// reports every problem in them at once.
+public struct ContentLoader: Sendable {
+    public var io: FileIO
+
+    public init(io: FileIO = .disk) {
+        self.io = io
+    }
+
+    public func load(from directory: String) throws -> SiteContent {
+        var bag = DiagnosticBag()
+        let configurationPath = (directory as NSString).appendingPathComponent("site.yml")
+        let loaded = bag.collect(at: SourceLocation(file: configurationPath)) { () throws -> (SiteConfiguration, [Diagnostic]) in
+            guard io.exists(configurationPath) else {
+                throw PolicySiteError(.error(at: SourceLocation(file: configurationPath), "there is no site.yml in the content directory '\(directory)'",
+                                             expected: "a content directory made by 'policysite init', or --content pointing at one"))
+            }
+            let text = try TextDecoder.decode(try io.read(configurationPath), file: configurationPath)
+            return try SiteConfigurationParser.parse(text, file: configurationPath)
+        }
+        bag.append(contentsOf: loaded?.1 ?? [])
+        let policies = loadPolicies(from: (directory as NSString).appendingPathComponent("policies"), into: &bag)
+        try bag.throwIfErrors()
+        return SiteContent(configuration: loaded!.0, policies: policies, warnings: bag.warnings)
+    }
+
+    private func loadPolicies(from directory: String, into bag: inout DiagnosticBag) -> [PolicyDocument] {
+        let at = SourceLocation(file: directory)
+        guard io.isDirectory(directory) else {
+            bag.append(.error(at: at, "there is no policies directory", expected: "a folder 'policies' holding one .md file per policy"))
+            return []
+        }
+        guard let names = bag.collect(at: at, { try io.list(directory) }) else { return [] }
+        let files = names.filter { $0.hasSuffix(".md") }.sorted()
+        if files.isEmpty {
+            bag.append(.error(at: at, "the policies directory holds no .md files", expected: "at least one policy, e.g. from 'policysite new policy \"Title\"'"))
+        }
+        var policies: [PolicyDocument] = []
+        for name in files {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let parsed = bag.collect(at: SourceLocation(file: path)) {
+                try PolicyParser.parse(try TextDecoder.decode(try io.read(path), file: path), slug: String(name.dropLast(3)), file: path)
+            }
+            guard let (document, warnings) = parsed else { continue }
+            bag.append(contentsOf: warnings)
+            policies.append(document)
+        }
+        return policies
+    }
+}

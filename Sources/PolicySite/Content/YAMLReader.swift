@@ -1,0 +1,131 @@
+import Yams
+
+/// Reads YAML (site.yml or a policy's front matter) into nodes, and typed values out of them,
+/// turning every problem into a diagnostic at the right line of the file.
+struct YAMLReader {
+    let file: String
+    /// Lines before the YAML text in its file (front matter starts below the opening `---`).
+    let lineOffset: Int
+    var bag = DiagnosticBag()
+
+    init(file: String, lineOffset: Int = 0) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: lineOffset + 1) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// The top-level mapping, or nil (with a diagnostic) when the text is not a YAML mapping.
+    mutating func parseMapping(_ text: String) -> Node.Mapping? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            bag.append(diagnostic(for: error))
+            return nil
+        } catch {
+            bag.append(.error(at: location(nil), "YAML could not be read: \(error)"))
+            return nil
+        }
+        guard let node else { return Node.Mapping([]) }
+        guard case .mapping(let mapping) = node else {
+            bag.append(.error(at: location(node), "this YAML is not a list of 'key: value' lines", expected: "lines such as 'title: Twitter Policy'"))
+            return nil
+        }
+        return mapping
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let at = SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+            let detail = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
+            return .error(at: at, "YAML syntax error: \(detail)", expected: "'key: value' lines, with text containing ': ' or '#' in quotes")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let at = SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column)
+            return .error(at: at, "the key '\(duplicates.joined(separator: "', '"))' is given more than once", expected: "each key once")
+        case let .reader(problem, offset, _, _):
+            return .error(at: location(nil), "YAML could not be read: \(problem)\(offset.map { " at byte \($0)" } ?? "")", expected: "UTF-8 text")
+        default:
+            return .error(at: location(nil), "YAML could not be read: \(error)")
+        }
+    }
+
+    /// The value under `key`, matched as text (so `2017-09` is never read as a date or a number).
+    func value(_ key: String, in mapping: Node.Mapping) -> Node? {
+        mapping.first { $0.key.string == key }?.value
+    }
+
+    /// Warns about keys the format does not define (a typo would otherwise be ignored silently).
+    mutating func warnAboutUnknownKeys(in mapping: Node.Mapping, known: [String], what: String) {
+        for (key, _) in mapping {
+            guard let name = key.string, !known.contains(name) else { continue }
+            bag.append(.warning(at: location(key), "unknown key '\(name)' in \(what) is ignored", expected: "one of \(known.joined(separator: ", "))"))
+        }
+    }
+
+    /// A text value; a missing required key or a non-text value is an error.
+    mutating func string(_ key: String, in mapping: Node.Mapping, required: Bool = false, expected form: String = "text") -> String? {
+        guard let node = value(key, in: mapping) else {
+            if required { bag.append(.error(at: location(nil), "missing required key '\(key)'", expected: "'\(key): \(form)'")) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            bag.append(.error(at: location(node), "'\(key)' must be a single value, not a list or mapping", expected: form))
+            return nil
+        }
+        if scalar.string.trimmingCharacters(in: .whitespaces).isEmpty, required {
+            bag.append(.error(at: location(node), "'\(key)' is empty", expected: form))
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A whole number within `range`.
+    mutating func integer(_ key: String, in mapping: Node.Mapping, default fallback: Int, range: ClosedRange<Int>) -> Int {
+        guard let text = string(key, in: mapping, expected: "a whole number") else { return fallback }
+        guard let number = Int(text), range.contains(number) else {
+            bag.append(.error(at: location(value(key, in: mapping)), "'\(key)' is '\(text)'", expected: "a whole number from \(range.lowerBound) to \(range.upperBound)"))
+            return fallback
+        }
+        return number
+    }
+
+    mutating func bool(_ key: String, in mapping: Node.Mapping, default fallback: Bool) -> Bool {
+        guard let node = value(key, in: mapping) else { return fallback }
+        guard let flag = node.bool else {
+            bag.append(.error(at: location(node), "'\(key)' is not true or false", expected: "true or false"))
+            return fallback
+        }
+        return flag
+    }
+
+    /// A review date in any accepted form.
+    mutating func reviewDate(_ key: String, in mapping: Node.Mapping, required: Bool) -> ReviewDate? {
+        guard let text = string(key, in: mapping, required: required, expected: ReviewDate.acceptedForms) else { return nil }
+        guard let date = ReviewDate(parsing: text) else {
+            bag.append(.error(at: location(value(key, in: mapping)), "'\(key)' is '\(text)', which is not a date this tool can read", expected: ReviewDate.acceptedForms))
+            return nil
+        }
+        return date
+    }
+
+    /// A list of mappings, such as `categories` or `history`.
+    mutating func mappings(_ key: String, in mapping: Node.Mapping, form: String) -> [Node.Mapping] {
+        guard let node = value(key, in: mapping) else { return [] }
+        guard case .sequence(let items) = node else {
+            bag.append(.error(at: location(node), "'\(key)' must be a list", expected: form))
+            return []
+        }
+        return items.compactMap { item in
+            guard case .mapping(let entry) = item else {
+                bag.append(.error(at: location(item), "each item of '\(key)' must be a mapping", expected: form))
+                return nil
+            }
+            return entry
+        }
+    }
+}

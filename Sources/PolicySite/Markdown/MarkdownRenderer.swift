@@ -1,0 +1,114 @@
+import CCmarkGFM
+import Foundation
+
+/// A policy body turned into HTML, with the headings that the contents list links to.
+public struct RenderedMarkdown: Sendable, Hashable {
+    public struct Heading: Sendable, Hashable {
+        public var level: Int
+        public var text: String
+        /// Unique within the page, stable while the heading's words stay the same.
+        public var id: String
+    }
+
+    public var html: String
+    public var headings: [Heading]
+}
+
+/// Markdown to safe HTML through cmark-gfm, with GitHub's extensions.
+///
+/// The HTML equals what `cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist`
+/// prints, with two additions: headings carry an `id`, and `data:` URLs in links and images
+/// are emptied as cmark-gfm already does for `javascript:`, `vbscript:` and `file:`.
+/// Raw HTML is never passed through (cmark-gfm's safe mode writes `<!-- raw HTML omitted -->`).
+public struct MarkdownRenderer: Sendable {
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// Ids the page templates use themselves, so a heading never takes one.
+    public static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top"]
+
+    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    public init() {
+        _ = Self.registration
+    }
+
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        let options = CMARK_OPT_DEFAULT
+        guard let parser = cmark_parser_new(options) else { preconditionFailure("cmark-gfm could not allocate a parser") }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            guard let syntaxExtension = cmark_find_syntax_extension(name) else {
+                preconditionFailure("the cmark-gfm extension '\(name)' is not registered")
+            }
+            cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+        }
+        var utf8 = markdown.utf8CString
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let document = cmark_parser_finish(parser) else { preconditionFailure("cmark-gfm returned no document") }
+        defer { cmark_node_free(document) }
+
+        let headings = Self.prepare(document)
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            preconditionFailure("cmark-gfm could not render HTML")
+        }
+        defer { free(rendered) }
+        let html = Self.addingHeadingIDs(String(cString: rendered), headings)
+        return RenderedMarkdown(html: html, headings: headings)
+    }
+
+    /// Walks the tree once: empties `data:` URLs and collects headings with unique ids.
+    private static func prepare(_ document: OpaquePointer) -> [RenderedMarkdown.Heading] {
+        var headings: [RenderedMarkdown.Heading] = []
+        var used = reservedIDs
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node),
+               URLSafety.isDangerous(String(cString: url)) {
+                cmark_node_set_url(node, "")
+            } else if type == CMARK_NODE_HEADING {
+                let text = plainText(of: node)
+                let id = HeadingAnchor.uniqueID(for: text, avoiding: &used)
+                headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
+            }
+        }
+        return headings
+    }
+
+    /// The words of a node, as a reader sees them (code spans included, markup dropped).
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// cmark-gfm writes every heading as a bare `<hN>` and escapes `<` everywhere else
+    /// (raw HTML is omitted), so the n-th bare heading tag is the n-th heading.
+    static func addingHeadingIDs(_ html: String, _ headings: [RenderedMarkdown.Heading]) -> String {
+        var output = ""
+        output.reserveCapacity(html.utf8.count + headings.count * 24)
+        var rest = html[...]
+        for heading in headings {
+            let tag = "<h\(heading.level)>"
+            guard let range = rest.range(of: tag) else { preconditionFailure("cmark-gfm output lost a heading") }
+            output += rest[..<range.lowerBound]
+            output += "<h\(heading.level) id=\"\(heading.id)\">"
+            rest = rest[range.upperBound...]
+        }
+        output += rest
+        return output
+    }
+}

@@ -1,0 +1,18 @@
+/// Which link and image addresses may never reach a page.
+public enum URLSafety {
+    static let dangerousSchemes = ["javascript:", "vbscript:", "data:", "file:"]
+
+    /// True for `javascript:`, `vbscript:`, `data:` and `file:` addresses, however they are
+    /// disguised with letter case, leading spaces, or tabs and newlines inside the scheme
+    /// (browsers ignore those, so attackers use them).
+    public static func isDangerous(_ url: String) -> Bool {
+        var scheme = ""
+        for scalar in url.unicodeScalars {
+            if scalar.value <= 0x20 || scalar == "\u{7F}" { continue }
+            scheme.unicodeScalars.append(scalar)
+            if scalar == ":" || scheme.count > 12 { break }
+        }
+        let lower = scheme.lowercased()
+        return dangerousSchemes.contains { lower.hasPrefix($0) }
+    }
+}

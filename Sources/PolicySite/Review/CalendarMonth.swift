@@ -1,0 +1,49 @@
+/// A month of a year, such as September 2017.
+public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    public init?(year: Int, month: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    init(uncheckedYear year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    static let englishNames = ["January", "February", "March", "April", "May", "June", "July",
+                               "August", "September", "October", "November", "December"]
+
+    public var isLeapYear: Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    public var numberOfDays: Int {
+        switch month {
+        case 2: isLeapYear ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public var firstDay: CalendarDay { CalendarDay(year: year, month: month, day: 1)! }
+    public var lastDay: CalendarDay { CalendarDay(year: year, month: month, day: numberOfDays)! }
+
+    /// Months counted from year 0, so that the difference of two is a number of months.
+    public var index: Int { year * 12 + (month - 1) }
+
+    public init(index: Int) {
+        self.init(uncheckedYear: index / 12, month: index % 12 + 1)
+    }
+
+    public func adding(months: Int) -> CalendarMonth { CalendarMonth(index: index + months) }
+
+    /// `YYYY-MM`, the machine-readable form.
+    public var description: String { "\(pad(year, 4))-\(pad(month, 2))" }
+
+    /// "September 2017", the form a parent reads.
+    public var spelledOut: String { "\(Self.englishNames[month - 1]) \(year)" }
+
+    public static func < (a: CalendarMonth, b: CalendarMonth) -> Bool { a.index < b.index }
+}

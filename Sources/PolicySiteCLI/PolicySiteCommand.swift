@@ -1,0 +1,3 @@
+import ArgumentParser
+import PolicySite
+public struct PolicySiteCommand: ParsableCommand { public init() {} }

@@ -21,16 +21,17 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Everything but publishing: what `check` runs, and what `build` writes.
-    public func renderSite(_ options: BuildOptions) throws -> (SiteContent, [OutputFile]) {
+    /// `templates`, when given, are used instead of loading them (the preview server keeps them between rebuilds).
+    public func renderSite(_ options: BuildOptions, templates: TemplateSet? = nil) throws -> (SiteContent, [OutputFile]) {
         let content = try ContentLoader(io: io).load(from: options.contentDirectory)
-        let templates = try TemplateSet.load(from: themeDirectories(options), io: io)
+        let templates = try templates ?? TemplateSet.load(from: themeDirectories(options), io: io)
         let site = Site(content: content, asOf: options.asOf)
         let files = try PageRenderer(templates: templates).render(site)
         return (content, files)
     }
 
-    /// The default theme first, then the site's own templates (when the directory exists).
+    /// The site's own templates (when the directory exists), laid over the built-in theme.
     func themeDirectories(_ options: BuildOptions) -> [String] {
-        [TemplateSet.defaultThemeDirectory, io.isDirectory(options.templatesDirectory) ? options.templatesDirectory : nil].compactMap { $0 }
+        io.isDirectory(options.templatesDirectory) ? [options.templatesDirectory] : []
     }
 }

@@ -7,7 +7,7 @@ public struct PolicySiteCommand: ParsableCommand {
         abstract: "Publish an organisation's policies, their review status and a transparency report as a static website.",
         version: "0.1.0",
         subcommands: [BuildCommand.self,
-                      CheckCommand.self, InitCommand.self, NewCommand.self])
+                      CheckCommand.self, ServeCommand.self, InitCommand.self, NewCommand.self])
 
     public init() {}
 }

@@ -89,6 +89,8 @@ public struct TemplateSet: Sendable {
 
     /// Paths of every regular file below `directory`, sorted; nothing when it does not exist.
     static func files(below directory: String) -> [String] {
+        // The enumerator does not follow a symbolic link at the top (the repository's `templates` is one).
+        let directory = (directory as NSString).resolvingSymlinksInPath
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var paths: [String] = []
         while let relative = enumerator.nextObject() as? String {

@@ -32,6 +32,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            exclude: ["DefaultTheme"],
             plugins: ["EmbedTheme"]
         ),
         // The default theme (templates/) is compiled into the library: see README, decisions.

@@ -1,12 +1,12 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the repository's `templates/` into the PolicySite library as the built-in
-/// default theme, so the `policysite` binary needs no files beside it.
+/// Compiles the target's `DefaultTheme/` folder (the repository's `templates/` links to it)
+/// into the library as the built-in theme, so the `policysite` binary needs no files beside it.
 @main
 struct EmbedTheme: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let theme = context.package.directoryURL.appending(path: "templates")
+        let theme = target.directoryURL.appending(path: "DefaultTheme")
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedTheme.swift")
         var inputs: [URL] = []
         if let enumerator = FileManager.default.enumerator(at: theme, includingPropertiesForKeys: [.isRegularFileKey]) {
@@ -14,7 +14,7 @@ struct EmbedTheme: BuildToolPlugin {
                 inputs.append(url)
             }
         }
-        return [.buildCommand(displayName: "Embedding the default theme from templates/",
+        return [.buildCommand(displayName: "Embedding the default theme from \(target.name)/DefaultTheme",
                               executable: try context.tool(named: "ThemeEmbedder").url,
                               arguments: [theme.path, output.path],
                               inputFiles: inputs.sorted { $0.path < $1.path },

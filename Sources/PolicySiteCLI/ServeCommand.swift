@@ -31,6 +31,9 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            Terminal.standardError("warning: --host \(host) is not a loopback address: other computers may be able to see the preview")
+        }
         let configuration = PreviewServer.Configuration(
             build: BuildOptions(contentDirectory: content.content, templatesDirectory: templates.templates, asOf: Clock.today()),
             host: host, port: port)

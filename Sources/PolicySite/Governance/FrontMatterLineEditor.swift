@@ -20,7 +20,8 @@ struct FrontMatterLineEditor {
         var bytes = [UInt8](data)
         byteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         if byteOrderMark { bytes.removeFirst(3) }
-        lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the byte: as Characters, "\r\n" is one grapheme and would not split on "\n".
+        lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The edited file.
@@ -87,19 +88,15 @@ struct FrontMatterLineEditor {
         var newLines: [String]
         let insertAfter: Int
         if let history {
-            guard case .sequence(let items) = history, items.style != .flow,
-                  let firstKey = items.first?.mapping?.first?.key, let keyMark = firstKey.mark,
-                  let historyKeyMark = historyKey?.mark else {
-                throw PolicySiteError(.error(at: location(history), "'history' is not a block list, so a review cannot be added to it line by line",
-                                             expected: "'history:' followed by lines '  - reviewed: 2016-09' and '    note: …'"))
-            }
+            let notBlock = PolicySiteError(.error(at: location(history), "'history' is not a block list, so a review cannot be added to it line by line",
+                                                  expected: "'history:' followed by lines '  - reviewed: 2016-09' and '    note: …'"))
+            guard case .sequence(let items) = history, let firstKey = items.first?.mapping?.first?.key, let keyMark = firstKey.mark,
+                  let historyKeyMark = historyKey?.mark else { throw notBlock }
             let itemLine = Array(lines[index(of: keyMark)].unicodeScalars)
             var prefix = String.UnicodeScalarView()
-            prefix.append(contentsOf: itemLine[..<(keyMark.column - 1)])
-            guard String(prefix).trimmingCharacters(in: .whitespaces) == "-" else {
-                throw PolicySiteError(.error(at: location(items.first), "each item of 'history' must start on its own '- ' line",
-                                             expected: "'  - reviewed: 2016-09' and '    note: …'"))
-            }
+            prefix.append(contentsOf: itemLine[..<min(keyMark.column - 1, itemLine.count)])
+            // Yams does not report a sequence's flow style, so look at the line: '[{reviewed: …}]' has no '- '.
+            guard String(prefix).trimmingCharacters(in: .whitespaces) == "-" else { throw notBlock }
             let form = items.last?.mapping?.first { $0.key.string == "reviewed" }?.value.string ?? lastUpdatedForm
             newLines = [String(prefix) + "reviewed: " + Self.format(reviewed, like: form)]
             if let note { newLines.append(String(repeating: " ", count: keyMark.column - 1) + "note: " + Self.yamlScalar(note)) }

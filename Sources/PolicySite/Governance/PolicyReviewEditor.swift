@@ -95,12 +95,13 @@ public struct PolicyReviewEditor: Sendable {
                               "--reviewed \(request.reviewed) is before 'last-updated' (\(document.lastUpdated.spelledOut)); dates may not move backwards",
                               expected: "a review date \(document.lastUpdated.withPreposition) or later"))
         }
-        if let last = document.history.last, request.reviewed.firstDay <= last.reviewed.lastDay {
-            let historyItem = { () -> Node? in
+        if let last = document.history.last, !bag.hasErrors, request.reviewed.firstDay <= last.reviewed.lastDay {
+            let lastReviewed = { () -> Node? in
                 guard case .sequence(let items)? = node("history") else { return nil }
-                return items.last { item in item.mapping?.first { $0.key.string == "reviewed" }?.value.string.flatMap(ReviewDate.init(parsing:)) == last.reviewed }
+                return items.compactMap { $0.mapping?.first { $0.key.string == "reviewed" }?.value }
+                    .last { $0.string.flatMap(ReviewDate.init(parsing:)) == last.reviewed }
             }()
-            bag.append(.error(at: editor.location(historyItem ?? node("history")),
+            bag.append(.error(at: editor.location(lastReviewed ?? node("history")),
                               "--reviewed \(request.reviewed) is not after the last review in 'history' (\(last.reviewed.spelledOut))",
                               expected: "a review date after \(last.reviewed.spelledOut)"))
         }

@@ -22,8 +22,12 @@ public struct SiteBuilder: Sendable {
 
     /// Everything but publishing: what `check` runs, and what `build` writes.
     public func renderSite(_ options: BuildOptions) throws -> (SiteContent, [OutputFile]) {
-        let content = try ContentLoader(io: io).load(from: options.contentDirectory)
-        let templates = try TemplateSet.load(from: themeDirectories(options), io: io)
+        // Content and templates are checked together, so one run shows every problem.
+        var bag = DiagnosticBag()
+        let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io).load(from: options.contentDirectory) }
+        let templates = bag.collect(at: SourceLocation(file: options.templatesDirectory)) { try TemplateSet.load(from: themeDirectories(options), io: io) }
+        try bag.throwIfErrors()
+        guard let content, let templates else { preconditionFailure("a stage failed without a diagnostic") }
         let site = Site(content: content, asOf: options.asOf)
         let files = try PageRenderer(templates: templates).render(site)
         return (content, files)

@@ -163,9 +163,9 @@ PARITY_PAGES = ["policies/twitter-policy/", "policies/complaints-procedure/", ""
 
 
 def page_statuses(driver):
-    """Every status element's data-status and visible text, in page order."""
+    """Every status element's data-status and visible text, and the counts above them, in page order."""
     return driver.execute_script("""
-        return Array.from(document.querySelectorAll('[data-next-review]')).map(e =>
+        return Array.from(document.querySelectorAll('[data-next-review], [data-review-summary]')).map(e =>
             [e.getAttribute('data-status'), e.className, e.innerText.replace(/\\s+/g, ' ').trim()]);""")
 
 

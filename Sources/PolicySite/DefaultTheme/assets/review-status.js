@@ -107,6 +107,41 @@
     return true;
   }
 
+  function plural(n, one, many) { return n === 1 ? "1 " + one : n + " " + many; }
+
+  // The counts above the lists, in the build's words (IndexPageView, GovernorsPageView).
+  function summarise() {
+    var counts = { "current": 0, "due-soon": 0, "overdue": 0 }, total = 0;
+    var elements = document.querySelectorAll("[data-next-review][data-status]");
+    for (var i = 0; i < elements.length; i++) {
+      var status = elements[i].getAttribute("data-status");
+      if (counts.hasOwnProperty(status)) { counts[status]++; total++; }
+    }
+    var summaries = document.querySelectorAll("[data-review-summary]");
+    for (var j = 0; j < summaries.length; j++) {
+      var summary = summaries[j];
+      if (summary.getAttribute("data-review-summary") === "governors") {
+        setText(summary, plural(total, "policy", "policies") + ": " + counts["overdue"] + " overdue, " + counts["due-soon"] +
+          " due for review soon, " + counts["current"] + " up to date.");
+        continue;
+      }
+      while (summary.firstChild) { summary.removeChild(summary.firstChild); }
+      summary.appendChild(document.createTextNode(plural(total, "policy", "policies") + " in all. "));
+      if (counts["overdue"] > 0) {
+        var strong = document.createElement("strong");
+        strong.textContent = plural(counts["overdue"], "policy is", "policies are") + " overdue for review.";
+        summary.appendChild(strong);
+        summary.appendChild(document.createTextNode(" "));
+      }
+      if (counts["due-soon"] > 0) {
+        summary.appendChild(document.createTextNode(plural(counts["due-soon"], "policy is", "policies are") + " due for review soon. "));
+      }
+      if (counts["overdue"] === 0 && counts["due-soon"] === 0) {
+        summary.appendChild(document.createTextNode("Every policy is up to date."));
+      }
+    }
+  }
+
   function run() {
     var now = new Date();
     var today = isoDay(now);
@@ -116,6 +151,7 @@
     for (var i = 0; i < elements.length; i++) {
       if (update(elements[i], today, todayIndex)) { updated++; }
     }
+    summarise();
     var note = document.querySelector("[data-review-as-of]");
     if (updated > 0 && note && note.getAttribute("data-review-as-of") !== today) {
       note.textContent = "Review statuses are shown for your date, " + spelledDay(today) +

@@ -28,6 +28,7 @@ public struct PageRenderer: Sendable {
         let notFound = context(site, title: "Page not found", description: "This page does not exist.", root: rootPath(of: site.configuration.baseURL))
         files.append(OutputFile(path: "404.html", text: try templates.render("404", ["page": notFound])))
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: site)))
+        files += try governanceFiles(site)
         files += templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         return files
     }

@@ -56,12 +56,13 @@ public enum AnonymityGuard {
 
     static func containsPhoneNumber(_ text: String) -> Bool {
         // A run of digits with the separators people type: spaces, hyphens, dots, brackets.
-        for match in text.matches(of: /\+?[0-9][0-9 \-().]{8,20}[0-9]/) {
-            let digits = match.output.filter(\.isASCIIDigit)
-            let plus = match.output.first == "+"
+        for match in text.matches(of: /(?:^|[^A-Za-z0-9])(\+?[0-9][0-9 \-().]{8,20}[0-9])(?![A-Za-z0-9])/) {
+            let run = match.output.1
+            let digits = run.filter(\.isASCIIDigit)
+            let plus = run.first == "+"
             if isUKNumber(String(digits), international: plus) { return true }
             // A run can swallow a neighbouring number; try each start of a group too.
-            let groups = match.output.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." })
+            let groups = run.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." })
             for start in groups.indices {
                 let joined = groups[start...].joined().filter(\.isASCIIDigit)
                 for length in [10, 11, 12, 13] where joined.count >= length {

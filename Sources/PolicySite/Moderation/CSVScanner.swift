@@ -43,7 +43,6 @@ struct CSVScanner {
     private var lineStart = 0
     private var offset = 0
     private var skipLineFeed = false
-    private var atFileStart = true
 
     init() {
         bytes.reserveCapacity(256)
@@ -54,10 +53,6 @@ struct CSVScanner {
     mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, onRecord: (Record) throws -> Void) rethrows {
         var i = 0
         let n = chunk.count
-        if atFileStart, n > 0 {
-            atFileStart = false
-            if n >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { i = 3; lineStart = 3 }
-        }
         while i < n {
             let byte = chunk[i]
             if skipLineFeed {
@@ -128,7 +123,12 @@ struct CSVScanner {
     mutating func finish(onRecord: (Record) throws -> Void) rethrows {
         switch state {
         case .fieldStart:
-            if !fields.isEmpty { endField(); try deliver(onRecord) }
+            // A record ending in a comma: its last cell is empty and starts here.
+            if !fields.isEmpty {
+                beginField(at: offset)
+                endField()
+                try deliver(onRecord)
+            }
         case .unquoted, .quoteInQuoted:
             endField()
             try deliver(onRecord)

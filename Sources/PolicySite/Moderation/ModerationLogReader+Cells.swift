@@ -37,7 +37,7 @@ extension ModerationLogReader.Session {
     /// Reports a cell that is not its column's form, naming personal data where it looks like some.
     private mutating func refuse(_ field: CSVScanner.Field, _ cell: ArraySlice<UInt8>, column: ModerationLogColumn, _ message: String, expected: String? = nil) {
         if let finding = AnonymityGuard.inspect(bytes: cell) {
-            reportPersonalData(finding, at: field, column: column)
+            reportPersonalData(finding, at: field, column: column, expected: expected)
         } else {
             report(.error(at: location(field), message, expected: expected ?? column.form))
         }

@@ -129,6 +129,12 @@ extension ModerationLogReader {
         }
 
         mutating func readHeader(_ record: CSVScanner.Record) {
+            var record = record
+            // A byte-order mark is tolerated; it belongs to no cell and takes no column.
+            if record.bytes.starts(with: [0xEF, 0xBB, 0xBF]), !record.fields.isEmpty {
+                record.fields[0].range = 3..<record.fields[0].range.upperBound
+                for index in record.fields.indices.dropFirst() where record.fields[index].line == 1 { record.fields[index].column -= 3 }
+            }
             headerCount = record.fields.count
             for index in record.fields.indices {
                 let name = String(decoding: trimmed(record.cell(index)), as: UTF8.self)
@@ -153,10 +159,10 @@ extension ModerationLogReader {
             }
         }
 
-        mutating func reportPersonalData(_ finding: AnonymityGuard.Finding, at field: CSVScanner.Field, column: ModerationLogColumn?) {
+        mutating func reportPersonalData(_ finding: AnonymityGuard.Finding, at field: CSVScanner.Field, column: ModerationLogColumn?, expected: String? = nil) {
             let name = column.map { "the \($0.rawValue) cell" } ?? "this cell"
             report(.error(at: location(field), "\(name) holds what looks like personal data (\(finding.rawValue)); the log must be anonymised",
-                          expected: column?.form ?? "only the columns of the log format, anonymised with 'policysite anonymise'"))
+                          expected: expected ?? column?.form ?? "only the columns of the log format, anonymised with 'policysite anonymise'"))
         }
     }
 }

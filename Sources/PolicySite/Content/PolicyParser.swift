@@ -20,6 +20,10 @@ public enum PolicyParser {
             throw PolicySiteError(.error(at: SourceLocation(file: file), "the file name '\(slug).md' cannot be a page address",
                                          expected: "a name of lower-case letters a-z, digits and '-', such as 'twitter-policy.md'"))
         }
+        guard !text.allSatisfy(\.isWhitespace) else {
+            throw PolicySiteError(.error(at: SourceLocation(file: file), "the policy file is empty",
+                                         expected: "front matter with 'title:', 'last-updated:' and 'next-review:' between '---' lines, then the policy's text"))
+        }
         let split = try FrontMatter.split(text, file: file)
         guard let yaml = split.yaml else { return try parsePlain(text, slug: slug, file: file) }
 

@@ -22,6 +22,7 @@ public struct SchoolYear: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var description: String { "\(startYear)/\(pad((startYear + 1) % 100, 2))" }
 
     public var next: SchoolYear { SchoolYear(startYear: startYear + 1) }
+    public var previous: SchoolYear { SchoolYear(startYear: startYear - 1) }
 
     public static func < (a: SchoolYear, b: SchoolYear) -> Bool { a.startYear < b.startYear }
 }

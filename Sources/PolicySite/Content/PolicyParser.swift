@@ -49,7 +49,7 @@ public enum PolicyParser {
         let document = PolicyDocument(slug: slug, title: title!, summary: summary, owner: owner,
                                       lastUpdated: lastUpdated!, nextReview: nextReview!,
                                       history: history.sorted { $0.reviewed < $1.reviewed },
-                                      markdown: split.body, sourcePath: file)
+                                      markdown: split.body, sourcePath: file, bodyFirstLine: split.bodyFirstLine)
         return (document, reader.bag.warnings)
     }
 
@@ -88,7 +88,8 @@ public enum PolicyParser {
                               expected: "front matter with '\(key):', or a line such as '\(label): September 2017'"))
         }
         try bag.throwIfErrors()
-        for index in consumed.reversed() { lines.remove(at: index) }
+        // Blank, not removed, so that body line numbers stay the file's.
+        for index in consumed { lines[index] = "" }
         let document = PolicyDocument(slug: slug, title: title ?? slug, lastUpdated: dates["last-updated"]!,
                                       nextReview: dates["next-review"]!, markdown: lines.joined(separator: "\n"), sourcePath: file)
         return (document, [])

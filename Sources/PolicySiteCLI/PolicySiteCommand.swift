@@ -6,8 +6,8 @@ public struct PolicySiteCommand: ParsableCommand {
         commandName: "policysite",
         abstract: "Publish an organisation's policies, their review status and a transparency report as a static website.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, StatusCommand.self, ReviewCommand.self,
-                      CheckCommand.self, ServeCommand.self, InitCommand.self, NewCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, StatusCommand.self, ReviewCommand.self,
+                      ServeCommand.self, NewCommand.self, InitCommand.self, AnonymiseCommand.self])
 
     public init() {}
 }

@@ -27,9 +27,14 @@ public struct SiteBuilder: Sendable {
         var bag = DiagnosticBag()
         let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io).load(from: options.contentDirectory) }
         let templates = given ?? bag.collect(at: SourceLocation(file: options.templatesDirectory)) { try TemplateSet.load(from: themeDirectories(options), io: io) }
+        let moderation = content.flatMap { content in
+            bag.collect(at: SourceLocation(file: options.contentDirectory)) {
+                try ModerationLogLoader(io: io).load(configuration: content.configuration, contentDirectory: options.contentDirectory, asOf: options.asOf)
+            } ?? nil
+        }
         try bag.throwIfErrors()
         guard let content, let templates else { preconditionFailure("a stage failed without a diagnostic") }
-        let site = Site(content: content, asOf: options.asOf)
+        let site = Site(content: content, asOf: options.asOf, moderation: moderation)
         let files = try PageRenderer(templates: templates).render(site)
         return (content, files)
     }

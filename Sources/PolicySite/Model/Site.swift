@@ -5,20 +5,24 @@ public struct Site: Sendable {
     public var asOf: CalendarDay
     /// Sorted by title, so every list reads alphabetically.
     public var policies: [Policy]
+    /// The transparency report; nil when the site has no moderation log.
+    public var report: TransparencyReport?
 
-    public init(configuration: SiteConfiguration, asOf: CalendarDay, policies: [Policy]) {
+    public init(configuration: SiteConfiguration, asOf: CalendarDay, policies: [Policy], report: TransparencyReport? = nil) {
         self.configuration = configuration
         self.asOf = asOf
         self.policies = policies
+        self.report = report
     }
 
-    /// Works out every policy's review status on `asOf`.
-    public init(content: SiteContent, asOf: CalendarDay) {
+    /// Works out every policy's review status on `asOf`, and the report's protected figures.
+    public init(content: SiteContent, asOf: CalendarDay, moderation: ReportStatistics? = nil) {
         let dueSoonMonths = content.configuration.dueSoonMonths
         let policies = content.policies.map { document in
             Policy(document: document, schedule: ReviewSchedule(nextReview: document.nextReview, dueSoonMonths: dueSoonMonths), asOf: asOf)
         }
         self.init(configuration: content.configuration, asOf: asOf,
-                  policies: policies.sorted { ($0.document.title.lowercased(), $0.document.slug) < ($1.document.title.lowercased(), $1.document.slug) })
+                  policies: policies.sorted { ($0.document.title.lowercased(), $0.document.slug) < ($1.document.title.lowercased(), $1.document.slug) },
+                  report: moderation.map { TransparencyReport(statistics: $0, configuration: content.configuration, asOf: asOf) })
     }
 }

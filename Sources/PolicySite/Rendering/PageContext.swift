@@ -12,4 +12,6 @@ struct PageContext: Sendable {
     var asOf: String
     var asOfISO: String
     var isHome: Bool
+    /// True when the site has a transparency report, so every page links to it.
+    var hasReport: Bool = false
 }

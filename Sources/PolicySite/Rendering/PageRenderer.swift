@@ -27,6 +27,9 @@ public struct PageRenderer: Sendable {
         files.append(OutputFile(path: "index.html", text: try templates.render("index", index)))
         let notFound = context(site, title: "Page not found", description: "This page does not exist.", root: rootPath(of: site.configuration.baseURL))
         files.append(OutputFile(path: "404.html", text: try templates.render("404", ["page": notFound])))
+        if let report = site.report {
+            files += try renderReport(report, site: site)
+        }
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: site)))
         files += try governanceFiles(site)
         files += templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
@@ -49,7 +52,18 @@ public struct PageRenderer: Sendable {
         let configuration = site.configuration
         return PageContext(lang: configuration.language, siteTitle: configuration.title, organisation: configuration.organisation,
                            contact: configuration.contact, pageTitle: title, description: description, root: root,
-                           asOf: "\(site.asOf.day) \(site.asOf.calendarMonth.spelledOut)", asOfISO: site.asOf.description, isHome: isHome)
+                           asOf: "\(site.asOf.day) \(site.asOf.calendarMonth.spelledOut)", asOfISO: site.asOf.description, isHome: isHome,
+                           hasReport: site.report != nil)
+    }
+
+    /// The report page and the same figures as data.
+    func renderReport(_ report: TransparencyReport, site: Site) throws -> [OutputFile] {
+        let view = TransparencyPageView(report: report, page: context(site, title: "Transparency report",
+                                                                      description: "How \(site.configuration.organisation) deals with inappropriate content online, in numbers that identify no one.",
+                                                                      root: "../"))
+        return [OutputFile(path: "transparency/index.html", text: try templates.render("transparency", view)),
+                OutputFile(path: "transparency/stats.json", text: report.statsJSON()),
+                OutputFile(path: "transparency/stats.csv", text: report.statsCSV())]
     }
 
     /// The path part of the base URL ("/policies/"), for pages served at any depth such as 404.html.

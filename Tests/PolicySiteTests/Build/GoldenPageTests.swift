@@ -7,7 +7,8 @@ import Testing
 /// files and fails, so that re-recording is never silent; then review `git diff`.
 @Suite struct GoldenPageTests {
     static let pages = ["index.html", "policies/twitter-policy/index.html", "policies/online-safety/index.html", "404.html", "sitemap.xml",
-                         "governors/index.html", "status.json", "reviews.ics", "feed.xml"]
+                        "governors/index.html", "status.json", "reviews.ics", "feed.xml",
+                        "transparency/index.html", "transparency/stats.json", "transparency/stats.csv"]
 
     @Test(arguments: pages)
     func pageMatchesItsGolden(path: String) throws {

@@ -1,0 +1,18 @@
+import Foundation
+
+/// The load stage's part for the report: streams the site's moderation log into statistics.
+public struct ModerationLogLoader: Sendable {
+    public var io: FileIO
+
+    public init(io: FileIO = .disk) {
+        self.io = io
+    }
+
+    /// The statistics of the log named in site.yml (relative to the content directory), or nil
+    /// when there is no such file: a site without a log has no transparency report.
+    public func load(configuration: SiteConfiguration, contentDirectory: String, asOf: CalendarDay) throws -> ReportStatistics? {
+        let path = (contentDirectory as NSString).appendingPathComponent(configuration.moderationLogPath)
+        guard io.exists(path) else { return nil }
+        return try ModerationLogReader(configuration: configuration, asOf: asOf).read(path: path)
+    }
+}

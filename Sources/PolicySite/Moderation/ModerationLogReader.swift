@@ -1,0 +1,168 @@
+/// Reads a moderation log (DESIGN.md) in one streaming pass, checks every cell and folds each
+/// row into `ReportStatistics`; every problem comes back at once, with its line and column.
+public struct ModerationLogReader: Sendable {
+    public var categories: [SiteConfiguration.Term]
+    public var actions: [SiteConfiguration.Term]
+    /// No entry may be dated after this day.
+    public var asOf: CalendarDay
+    /// How many problems are printed before the rest are only counted.
+    public var printLimit: Int
+
+    public init(categories: [SiteConfiguration.Term], actions: [SiteConfiguration.Term], asOf: CalendarDay, printLimit: Int = 100) {
+        self.categories = categories
+        self.actions = actions
+        self.asOf = asOf
+        self.printLimit = printLimit
+    }
+
+    public init(configuration: SiteConfiguration, asOf: CalendarDay) {
+        self.init(categories: configuration.categories, actions: configuration.actions, asOf: asOf)
+    }
+
+    /// Reads the log at `path`; `file` is the name used in messages (defaults to `path`).
+    public func read(path: String, file: String? = nil, chunkSize: Int = 1 << 20) throws -> ReportStatistics {
+        var session = Session(reader: self, file: file ?? path)
+        do {
+            try ChunkedFile.forEachChunk(of: path, size: chunkSize) { session.consume($0) }
+        } catch let error as ChunkedFile.OpenError {
+            throw PolicySiteError(.error(at: SourceLocation(file: file ?? path), error.description, expected: "a readable CSV file"))
+        }
+        return try session.finish()
+    }
+
+    /// Reads a log already in memory, fed in chunks of `chunkSize` bytes.
+    public func read(bytes: [UInt8], file: String, chunkSize: Int = 1 << 20) throws -> ReportStatistics {
+        var session = Session(reader: self, file: file)
+        ChunkedFile.forEachChunk(of: bytes, size: chunkSize) { session.consume($0) }
+        return try session.finish()
+    }
+}
+
+extension ModerationLogReader {
+    /// The state of one read: the scanner, the header's column positions, the fold and the problems.
+    struct Session {
+        let file: String
+        let asOf: CalendarDay
+        let categoryKeys: KeyTable
+        let actionKeys: KeyTable
+        let printLimit: Int
+        var scanner = CSVScanner()
+        var statistics: ReportStatistics
+        var positions: [ModerationLogColumn: Int] = [:]
+        var unknownColumns: [Int] = []
+        var headerCount = 0
+        var sawHeader = false
+        var diagnostics: [Diagnostic] = []
+        var unprinted = 0
+        var lastLine = 1
+
+        init(reader: ModerationLogReader, file: String) {
+            self.file = file
+            self.asOf = reader.asOf
+            self.categoryKeys = KeyTable(reader.categories.map(\.key))
+            self.actionKeys = KeyTable(reader.actions.map(\.key))
+            self.printLimit = reader.printLimit
+            self.statistics = ReportStatistics(categoryCount: reader.categories.count, actionCount: reader.actions.count)
+        }
+
+        mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>) {
+            var scanner = self.scanner
+            scanner.consume(chunk) { handle($0) }
+            self.scanner = scanner
+        }
+
+        mutating func finish() throws -> ReportStatistics {
+            var scanner = self.scanner
+            scanner.finish { handle($0) }
+            self.scanner = scanner
+            if !sawHeader {
+                report(.error(at: SourceLocation(file: file), "the moderation log is empty", expected: ModerationLogColumn.headerForm))
+            }
+            if unprinted > 0 {
+                report(.error(at: SourceLocation(file: file, line: lastLine + 1, column: 1),
+                              "\(unprinted) more \(unprinted == 1 ? "problem" : "problems") in the log \(unprinted == 1 ? "is" : "are") not shown",
+                              expected: "the problems above fixed first"), force: true)
+            }
+            if !diagnostics.isEmpty { throw PolicySiteError(diagnostics) }
+            return statistics
+        }
+
+        mutating func report(_ diagnostic: Diagnostic, force: Bool = false) {
+            if diagnostics.count < printLimit || force { diagnostics.append(diagnostic) } else { unprinted += 1 }
+        }
+
+        func location(_ field: CSVScanner.Field) -> SourceLocation {
+            SourceLocation(file: file, line: field.line, column: field.column)
+        }
+
+        mutating func handle(_ record: CSVScanner.Record) {
+            lastLine = record.line
+            for problem in record.problems {
+                switch problem {
+                case .strayQuote(let line, let column):
+                    report(.error(at: SourceLocation(file: file, line: line, column: column), "a quote mark in the middle of a cell",
+                                  expected: "the whole cell in quotes, with each quote mark inside it doubled (\"\")"))
+                case .unterminatedQuote(let line, let column):
+                    report(.error(at: SourceLocation(file: file, line: line, column: column), "a quoted cell is never closed",
+                                  expected: "a closing quote mark at the end of the cell"))
+                }
+            }
+            if !sawHeader {
+                sawHeader = true
+                readHeader(record)
+                return
+            }
+            guard record.problems.isEmpty else { return }
+            guard record.fields.count == headerCount else {
+                let at = record.fields.count > headerCount ? record.fields[headerCount] : record.fields[record.fields.count - 1]
+                report(.error(at: location(at), "this row has \(record.fields.count) \(record.fields.count == 1 ? "cell" : "cells") but the header has \(headerCount)",
+                              expected: "one cell per column (put a cell that contains a comma in quotes)"))
+                for index in record.fields.indices where !record.cell(index).isEmpty {
+                    if let finding = AnonymityGuard.inspect(bytes: record.cell(index)) { reportPersonalData(finding, at: record.fields[index], column: nil) }
+                }
+                return
+            }
+            for index in unknownColumns where !record.cell(index).isEmpty {
+                if let finding = AnonymityGuard.inspect(bytes: record.cell(index)) { reportPersonalData(finding, at: record.fields[index], column: nil) }
+            }
+            if let incident = checkRow(record) { statistics.add(incident) }
+        }
+
+        mutating func readHeader(_ record: CSVScanner.Record) {
+            var record = record
+            // A byte-order mark is tolerated; it belongs to no cell and takes no column.
+            if record.bytes.starts(with: [0xEF, 0xBB, 0xBF]), !record.fields.isEmpty {
+                record.fields[0].range = 3..<record.fields[0].range.upperBound
+                for index in record.fields.indices.dropFirst() where record.fields[index].line == 1 { record.fields[index].column -= 3 }
+            }
+            headerCount = record.fields.count
+            for index in record.fields.indices {
+                let name = String(decoding: trimmed(record.cell(index)), as: UTF8.self)
+                let field = record.fields[index]
+                guard let column = ModerationLogColumn(rawValue: name) else {
+                    unknownColumns.append(index)
+                    report(.error(at: location(field), "the column '\(name)' is not part of the moderation log format and could carry personal data",
+                                  expected: "only the columns \(ModerationLogColumn.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    continue
+                }
+                if positions[column] != nil {
+                    report(.error(at: location(field), "the column '\(name)' appears twice", expected: "each column once"))
+                    continue
+                }
+                positions[column] = index
+            }
+            let missing = ModerationLogColumn.allCases.filter { $0.isRequired && positions[$0] == nil }
+            if !missing.isEmpty {
+                let names = missing.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+                report(.error(at: SourceLocation(file: file, line: record.line, column: 1),
+                              "the header has no \(names) \(missing.count == 1 ? "column" : "columns")", expected: ModerationLogColumn.headerForm))
+            }
+        }
+
+        mutating func reportPersonalData(_ finding: AnonymityGuard.Finding, at field: CSVScanner.Field, column: ModerationLogColumn?, expected: String? = nil) {
+            let name = column.map { "the \($0.rawValue) cell" } ?? "this cell"
+            report(.error(at: location(field), "\(name) holds what looks like personal data (\(finding.rawValue)); the log must be anonymised",
+                          expected: expected ?? column?.form ?? "only the columns of the log format, anonymised with 'policysite anonymise'"))
+        }
+    }
+}

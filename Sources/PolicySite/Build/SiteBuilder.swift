@@ -1,1 +1,40 @@
-public enum Placeholder {}
+/// The whole build, one line per stage: load, model, render, publish.
+public struct SiteBuilder: Sendable {
+    public var io: FileIO
+
+    public init(io: FileIO = .disk) {
+        self.io = io
+    }
+
+    /// The result of a build: warnings to show and the number of files written.
+    public struct Outcome: Sendable {
+        public var warnings: [Diagnostic]
+        public var fileCount: Int
+    }
+
+    /// Builds and publishes the site; on any problem nothing is written and every problem is thrown.
+    @discardableResult
+    public func build(_ options: BuildOptions) throws -> Outcome {
+        let (content, files) = try renderSite(options)
+        try SiteWriter().publish(files, to: options.outputDirectory)
+        return Outcome(warnings: content.warnings, fileCount: files.count)
+    }
+
+    /// Everything but publishing: what `check` runs, and what `build` writes.
+    public func renderSite(_ options: BuildOptions) throws -> (SiteContent, [OutputFile]) {
+        // Content and templates are checked together, so one run shows every problem.
+        var bag = DiagnosticBag()
+        let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io).load(from: options.contentDirectory) }
+        let templates = bag.collect(at: SourceLocation(file: options.templatesDirectory)) { try TemplateSet.load(from: themeDirectories(options), io: io) }
+        try bag.throwIfErrors()
+        guard let content, let templates else { preconditionFailure("a stage failed without a diagnostic") }
+        let site = Site(content: content, asOf: options.asOf)
+        let files = try PageRenderer(templates: templates).render(site)
+        return (content, files)
+    }
+
+    /// The default theme first, then the site's own templates (when the directory exists).
+    func themeDirectories(_ options: BuildOptions) -> [String] {
+        [TemplateSet.defaultThemeDirectory, io.isDirectory(options.templatesDirectory) ? options.templatesDirectory : nil].compactMap { $0 }
+    }
+}

@@ -14,7 +14,8 @@ struct YAMLReader {
     }
 
     func location(_ node: Node?) -> SourceLocation {
-        guard let mark = node?.mark else { return SourceLocation(file: file, line: lineOffset + 1) }
+        // With no node (a missing key), point at the start: line 1, or the front matter's opening '---'.
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: max(lineOffset, 1)) }
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 

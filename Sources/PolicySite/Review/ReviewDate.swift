@@ -85,6 +85,14 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
     }
 
+    /// "in September 2017" or "on 15 September 2017", as a sentence needs it.
+    public var withPreposition: String {
+        switch self {
+        case .month: "in \(spelledOut)"
+        case .day: "on \(spelledOut)"
+        }
+    }
+
     public static func < (a: ReviewDate, b: ReviewDate) -> Bool {
         (a.firstDay, a.lastDay) < (b.firstDay, b.lastDay)
     }

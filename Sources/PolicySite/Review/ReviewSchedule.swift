@@ -28,17 +28,17 @@ public struct ReviewSchedule: Sendable, Hashable {
     /// The banner's sentence for a parent, e.g. "this policy was due for review in
     /// September 2017, 9 years and 2 months ago."
     public func sentence(on day: CalendarDay) -> String {
-        let due = nextReview.spelledOut
+        let due = nextReview.withPreposition
         let months = day.calendarMonth.index - nextReview.calendarMonth.index
         switch status(on: day) {
         case .current:
-            return "This policy is next due for review in \(due)."
+            return "This policy is next due for review \(due)."
         case .dueSoon:
             let when = months == 0 ? "this month" : "in \(Self.duration(months: -months))"
-            return "This policy is due for review in \(due), \(when)."
+            return "This policy is due for review \(due), \(when)."
         case .overdue:
             let when = months == 0 ? "earlier this month" : "\(Self.duration(months: months)) ago"
-            return "This policy was due for review in \(due), \(when)."
+            return "This policy was due for review \(due), \(when)."
         }
     }
 

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The render stage: turns the site model into the files of the site. Touches no files.
+public struct PageRenderer: Sendable {
+    public let templates: TemplateSet
+    let markdown = MarkdownRenderer()
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    public func render(_ site: Site) throws -> [OutputFile] {
+        let bodies = site.policies.parallelMap { [markdown] policy in markdown.render(policy.document.markdown) }
+        let policyViews = zip(site.policies, bodies).map { policy, body in
+            PolicyPageView(policy: policy, rendered: body, page: context(site, title: policy.document.title,
+                                                                        description: policy.document.summary ?? policy.statusSentence,
+                                                                        root: "../../"))
+        }
+        var files: [OutputFile] = []
+        for view in policyViews {
+            files.append(OutputFile(path: "policies/\(view.slug)/index.html", text: try templates.render("policy", view)))
+        }
+        let index = IndexPageView(policies: policyViews, page: context(site, title: site.configuration.title,
+                                                                      description: "Policies of \(site.configuration.organisation) and when each is next reviewed.",
+                                                                      root: "", isHome: true))
+        files.append(OutputFile(path: "index.html", text: try templates.render("index", index)))
+        let notFound = context(site, title: "Page not found", description: "This page does not exist.", root: rootPath(of: site.configuration.baseURL))
+        files.append(OutputFile(path: "404.html", text: try templates.render("404", ["page": notFound])))
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: site)))
+        files += templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
+        return files
+    }
+
+    func context(_ site: Site, title: String, description: String, root: String, isHome: Bool = false) -> PageContext {
+        let configuration = site.configuration
+        return PageContext(lang: configuration.language, siteTitle: configuration.title, organisation: configuration.organisation,
+                           contact: configuration.contact, pageTitle: title, description: description, root: root,
+                           asOf: "\(site.asOf.day) \(site.asOf.calendarMonth.spelledOut)", asOfISO: site.asOf.description, isHome: isHome)
+    }
+
+    /// The path part of the base URL ("/policies/"), for pages served at any depth such as 404.html.
+    func rootPath(of baseURL: String) -> String {
+        guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
+        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
+}

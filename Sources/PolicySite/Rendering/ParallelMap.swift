@@ -1,0 +1,26 @@
+import Dispatch
+import Foundation
+
+extension Array where Element: Sendable {
+    /// `map` across all cores; the order of the results is the order of the input.
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        let results = ResultSlots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results.set(index, transform(self[index]))
+        }
+        return results.values
+    }
+}
+
+/// One slot per input, each written by exactly one iteration; the lock keeps it simple and safe.
+private final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
+
+    var values: [T] { lock.withLock { slots.map { $0! } } }
+}

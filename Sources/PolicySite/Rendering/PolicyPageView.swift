@@ -1,0 +1,75 @@
+/// The view model of one policy page, and of its row in lists.
+struct PolicyPageView: Sendable {
+    struct ContentsEntry: Sendable {
+        var id: String
+        var text: String
+    }
+
+    struct HistoryEntry: Sendable {
+        var reviewed: String
+        var reviewedISO: String
+        var note: String?
+    }
+
+    var page: PageContext
+    var slug: String
+    var url: String
+    var title: String
+    var summary: String?
+    var owner: String?
+    var lastUpdated: String
+    var lastUpdatedISO: String
+    var nextReview: String
+    var nextReviewISO: String
+    var dueSoonFromISO: String
+    var overdueFromISO: String
+    /// `current`, `due-soon` or `overdue`: for the banner's class and data attribute.
+    var status: String
+    var statusLabel: String
+    var statusSentence: String
+    var isCurrent: Bool
+    var isDueSoon: Bool
+    var isOverdue: Bool
+    /// HTML produced by the Markdown renderer; the only value rendered unescaped.
+    var bodyHTML: String
+    var contents: [ContentsEntry]
+    var hasContents: Bool
+    var history: [HistoryEntry]
+    var hasHistory: Bool
+    /// "Reviewed September 2016. Next review due September 2017."
+    var reviewSummary: String
+
+    /// A policy with three or more top-level sections gets a contents list.
+    static let minimumSectionsForContents = 3
+
+    init(policy: Policy, rendered: RenderedMarkdown, page: PageContext) {
+        let document = policy.document
+        self.page = page
+        slug = document.slug
+        url = "policies/\(document.slug)/"
+        title = document.title
+        summary = document.summary
+        owner = document.owner
+        lastUpdated = document.lastUpdated.spelledOut
+        lastUpdatedISO = document.lastUpdated.description
+        nextReview = document.nextReview.spelledOut
+        nextReviewISO = document.nextReview.description
+        dueSoonFromISO = policy.schedule.dueSoonFrom.description
+        overdueFromISO = policy.schedule.overdueFrom.description
+        status = policy.status.rawValue
+        statusLabel = policy.status.label
+        statusSentence = policy.statusSentence
+        isCurrent = policy.status == .current
+        isDueSoon = policy.status == .dueSoon
+        isOverdue = policy.status == .overdue
+        bodyHTML = rendered.html
+        let topLevel = rendered.headings.map(\.level).min()
+        contents = rendered.headings.filter { $0.level == topLevel }.map { ContentsEntry(id: $0.id, text: $0.text) }
+        hasContents = contents.count >= Self.minimumSectionsForContents
+        history = document.history.reversed().map {
+            HistoryEntry(reviewed: $0.reviewed.spelledOut, reviewedISO: $0.reviewed.description, note: $0.note)
+        }
+        hasHistory = !history.isEmpty
+        reviewSummary = "Reviewed \(document.lastUpdated.spelledOut). Next review due \(document.nextReview.spelledOut)."
+    }
+}

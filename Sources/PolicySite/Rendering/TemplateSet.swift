@@ -1,0 +1,106 @@
+import Foundation
+import Mustache
+
+/// The parsed templates and the assets of a theme: the built-in default theme, overridden
+/// file by file by a site's own templates directory. Parsed once per build.
+public struct TemplateSet: Sendable {
+    /// Templates by name: the path below the theme directory without `.mustache`
+    /// (`layout`, `policy`, `partials/banner`).
+    public let library: MustacheLibrary
+    public let names: Set<String>
+    /// Files copied as they are, by path below the theme directory (`assets/site.css`).
+    public let assets: [String: Data]
+
+    /// The theme that ships inside the package: the repository's `templates/`.
+    public static var defaultThemeDirectory: String? {
+        Bundle.module.url(forResource: "DefaultTheme", withExtension: nil)?.path
+    }
+
+    /// Loads `directories` in order, later ones replacing files of the same name.
+    /// Every syntax error, and every partial or parent that names no template, is reported.
+    public static func load(from directories: [String], io: FileIO = .disk) throws -> TemplateSet {
+        var sources: [String: (text: String, file: String)] = [:]
+        var assets: [String: Data] = [:]
+        var bag = DiagnosticBag()
+        for directory in directories {
+            for relative in files(below: directory) {
+                let path = (directory as NSString).appendingPathComponent(relative)
+                if relative.hasSuffix(".mustache") {
+                    let text = bag.collect(at: SourceLocation(file: path)) { try TextDecoder.decode(try io.read(path), file: path) }
+                    let name = String(relative.dropLast(".mustache".count))
+                    // A partial used inside a line must not carry its file's final newline into that line.
+                    if var text {
+                        if name.hasPrefix("partials/"), text.hasSuffix("\n") { text.removeLast() }
+                        sources[name] = (text, path)
+                    }
+                } else if relative.hasPrefix("assets/") {
+                    assets[relative] = bag.collect(at: SourceLocation(file: path)) { try io.read(path) }
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let at = SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber)
+                bag.append(.error(at: at, "template syntax error: \(error.error)", expected: "matching '{{#name}}…{{/name}}' tags and closed '{{…}}'"))
+            } catch {
+                bag.append(.error(at: SourceLocation(file: source.file), "template could not be read: \(error)"))
+            }
+            bag.append(contentsOf: missingReferences(in: source.text, file: source.file, known: Set(sources.keys)))
+        }
+        try bag.throwIfErrors()
+        return TemplateSet(library: library, names: Set(sources.keys), assets: assets)
+    }
+
+    /// swift-mustache renders an unknown partial as nothing; a typo must fail the build instead.
+    static func missingReferences(in text: String, file: String, known: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if !known.contains(name) {
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        diagnostics.append(.error(at: SourceLocation(file: file, line: index + 1, column: column),
+                                                  "the template '\(name)' does not exist",
+                                                  expected: "one of \(known.sorted().joined(separator: ", "))"))
+                    }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return diagnostics
+    }
+
+    /// Renders the template `name`; a missing template is an error, never an empty page.
+    public func render(_ name: String, _ view: Any) throws -> String {
+        guard names.contains(name), let text = library.render(view, withTemplate: name) else {
+            throw PolicySiteError(.error(at: SourceLocation(file: "\(name).mustache"), "the template '\(name)' is missing",
+                                         expected: "a file '\(name).mustache' in the templates directory"))
+        }
+        return text
+    }
+
+    /// Paths of every regular file below `directory`, sorted; nothing when it does not exist.
+    static func files(below directory: String) -> [String] {
+        // The enumerator does not follow a symbolic link at the top (the repository's `templates` is one).
+        let directory = (directory as NSString).resolvingSymlinksInPath
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var paths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = (directory as NSString).appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+               !(relative as NSString).lastPathComponent.hasPrefix(".") {
+                paths.append(relative)
+            }
+        }
+        return paths.sorted()
+    }
+}

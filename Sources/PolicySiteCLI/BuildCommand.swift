@@ -1,0 +1,28 @@
+import ArgumentParser
+import PolicySite
+
+/// `policysite build`: the whole site, published atomically into the output directory.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output directory.",
+        discussion: "Nothing is written unless the whole build succeeds: a refused build leaves the previous site exactly as it was.")
+
+    @OptionGroup var content: ContentOption
+    @OptionGroup var templates: TemplatesOption
+    @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
+    var output = "site"
+    @OptionGroup var asOf: AsOfOption
+
+    func run() throws {
+        let options = BuildOptions(contentDirectory: content.content, templatesDirectory: templates.templates,
+                                   outputDirectory: output, asOf: asOf.day)
+        do {
+            let outcome = try SiteBuilder().build(options)
+            Report.warnings(outcome.warnings)
+            print("Built \(outcome.fileCount) files into \(output)/ as of \(options.asOf).")
+        } catch let error as PolicySiteError {
+            throw Report.refused(error, what: "build")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import PolicySite
+
+@Suite struct ReviewDateTests {
+    @Test("Every accepted form of September 2017 reads as the month", arguments: [
+        "September 2017", "Sep 2017", "Sept 2017", "september 2017", "SEP 2017", "2017-09", "  September 2017 ",
+    ])
+    func monthForms(text: String) {
+        #expect(ReviewDate(parsing: text) == .month(CalendarMonth(year: 2017, month: 9)!))
+    }
+
+    @Test func aDayReadsAsADay() {
+        #expect(ReviewDate(parsing: "2017-09-15") == .day(CalendarDay(year: 2017, month: 9, day: 15)!))
+    }
+
+    @Test("Anything else is refused", arguments: [
+        "Septembr 2017", "2017-13", "2017-9", "17-09", "2017-02-30", "2017-00", "September", "2017", "",
+        "September 17", "2017/09", "2017-09-15T10:00", "Sep. 2017", "2017-09-1", "September  2017x",
+    ])
+    func refused(text: String) {
+        #expect(ReviewDate(parsing: text) == nil)
+    }
+
+    @Test func leapDaysExistOnlyInLeapYears() {
+        #expect(CalendarDay(iso: "2024-02-29") != nil)
+        #expect(CalendarDay(iso: "2023-02-29") == nil)
+        #expect(CalendarDay(iso: "2000-02-29") != nil)
+        #expect(CalendarDay(iso: "1900-02-29") == nil)
+    }
+
+    @Test func monthsAndDaysCountAcrossYears() {
+        let month = CalendarMonth(year: 2016, month: 11)!
+        #expect(month.adding(months: 3).description == "2017-02")
+        #expect(month.adding(months: -11).description == "2015-12")
+        #expect(CalendarDay(iso: "2016-12-31")!.next.description == "2017-01-01")
+        #expect(CalendarDay(iso: "2016-01-31")!.adding(months: 1).description == "2016-02-29")
+        #expect(CalendarDay(iso: "2017-01-01")!.ordinal - CalendarDay(iso: "2016-01-01")!.ordinal == 366)
+    }
+
+    @Test func spelledOutFormsAreForParents() {
+        #expect(ReviewDate(parsing: "2017-09")!.spelledOut == "September 2017")
+        #expect(ReviewDate(parsing: "2017-09-05")!.spelledOut == "5 September 2017")
+        #expect(ReviewDate(parsing: "Sep 2017")!.description == "2017-09")
+    }
+}

@@ -226,6 +226,9 @@ class Site:
         if not target.is_relative_to(self.root.resolve()):
             return None, "points outside the site"
         if path.endswith("/") or target.is_dir():
+            if self.file_urls:
+                return None, ("a link to a folder shows a file listing, not its index.html, "
+                              "when the site is opened as files")
             target = target / "index.html"
         if not target.is_file():
             return None, f"no file {target.relative_to(self.root.resolve()).as_posix()}"
@@ -313,8 +316,22 @@ def check_nu(site, pages, report):
 # ---------------------------------------------------------------- the browser
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a static host does: a missing path gets 404.html, status 404."""
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory, "404.html")
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 def serve(root):
@@ -414,16 +431,21 @@ def check_in_browser(site, pages, args, report):
     shots = Path(args.screenshots) if args.screenshots else None
     if shots:
         shots.mkdir(parents=True, exist_ok=True)
+    visits = list(pages)
+    if server and "404.html" in pages:
+        # A host answers a missing address deep in the site with 404.html: its styles and
+        # links must work from there too, not only at /404.html.
+        visits.append(MISSING_PAGE)
     driver = start_browser()
     scripts = ScriptWatch(driver)
     try:
-        for view in VIEWS:
+        for view in args.views:
             driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
                 "width": view.width, "height": view.height, "deviceScaleFactor": 1,
                 "mobile": view.width < 600})
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
                 "features": [{"name": "prefers-color-scheme", "value": view.scheme}]})
-            for page in pages:
+            for page in visits:
                 try:
                     visit(driver, scripts, base, page, view, allowed_urls, axe, shots, report)
                 except Exception as error:  # one broken page must not hide the others
@@ -434,6 +456,9 @@ def check_in_browser(site, pages, args, report):
         driver.quit()
         if server:
             server.shutdown()
+
+
+MISSING_PAGE = "policies/no-such-policy/"
 
 
 def visit(driver, scripts, base, page, view, allowed_urls, axe, shots, report):
@@ -461,7 +486,8 @@ def visit(driver, scripts, base, page, view, allowed_urls, axe, shots, report):
             report.fail("axe", page, f"[{view.name}] {v['id']} ({v['impact']}): {v['help']} "
                                      f"at {targets}{more} -- {summary}")
     if shots:
-        save_screenshot(driver, shots / f"{page.replace('/', '__')[:-5]}--{view.name}.png")
+        name = page.removesuffix(".html").strip("/").replace("/", "__")
+        save_screenshot(driver, shots / f"{name}--{view.name}.png")
 
 
 def local(url, base):
@@ -483,7 +509,9 @@ def read_network_log(entries, base, page, view, report):
         elif method == "Network.responseReceived":
             status, got = params["response"]["status"], params["response"]["url"]
             if status >= 400 and not external(got):
-                if got == base + "favicon.ico" and params.get("type") == "Other":
+                if page == MISSING_PAGE and got == base + page:
+                    pass  # the 404 this visit is about
+                elif got == base + "favicon.ico" and params.get("type") == "Other":
                     report.note(page, f"the browser's implicit /favicon.ico request got {status}"
                                       " (the site declares no icon)")
                 else:
@@ -521,10 +549,17 @@ def main():
     ap.add_argument("--skip-axe", action="store_true", help="skip axe-core")
     ap.add_argument("--skip-browser", action="store_true",
                     help="skip Chromium altogether (axe, requests, script runs, screenshots)")
+    ap.add_argument("--views", default=",".join(v.name for v in VIEWS),
+                    help="which views to open, comma-separated (default: all: %(default)s)")
     ap.add_argument("--file-urls", action="store_true",
                     help="open pages as file:// URLs instead of over a loopback HTTP server")
     args = ap.parse_args()
 
+    names = {v.name: v for v in VIEWS}
+    unknown = [n for n in args.views.split(",") if n not in names]
+    if unknown:
+        ap.error(f"unknown view {', '.join(unknown)}; the views are {', '.join(names)}")
+    args.views = [names[n] for n in args.views.split(",")]
     root = Path(args.site)
     if not root.is_dir():
         print(f"check-site: {root} is not a directory", file=sys.stderr)
@@ -558,7 +593,7 @@ def main():
     checks = ["links", "script"] + ([] if args.skip_nu else ["nu"]) + \
         ([] if args.skip_browser else ["requests", "script-run"] + ([] if args.skip_axe else ["axe"]))
     print(f"check-site: {len(pages)} pages, {len(site.stylesheets)} stylesheets, "
-          f"views {', '.join(v.name for v in VIEWS) if not args.skip_browser else 'none'}; "
+          f"views {', '.join(v.name for v in args.views) if not args.skip_browser else 'none'}; "
           f"checks {', '.join(checks)}; {', '.join(timings)}; "
           f"{time.monotonic() - started:.1f}s in all")
     if report.failures:

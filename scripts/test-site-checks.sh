@@ -14,14 +14,24 @@ echo "site checks: a clean site passes, with a screenshot of every page in every
 "${check[@]}" --site "$fixtures/clean" --screenshots "$work/shots" >"$work/clean.log" 2>&1 \
   || { cat "$work/clean.log"; echo "FAILED: the clean fixture did not pass"; failed=$((failed + 1)); }
 shots=$(find "$work/shots" -name '*.png' -size +1k | wc -l)
-[[ $shots == 6 ]] || { echo "FAILED: expected 6 screenshots (2 pages x 3 views), got $shots"; failed=$((failed + 1)); }
+# 3 pages, and a missing address answered with 404.html, each in 3 views
+[[ $shots == 12 ]] || { echo "FAILED: expected 12 screenshots, got $shots"; failed=$((failed + 1)); }
 
 echo "site checks: a site of relative links passes as file:// URLs"
 "${check[@]}" --site "$fixtures/relative" --file-urls --skip-nu >"$work/relative.log" 2>&1 \
   || { cat "$work/relative.log"; echo "FAILED: the relative fixture did not pass as files"; failed=$((failed + 1)); }
 
+echo "site checks: opened as files, root-relative links and links to folders do not work"
+if "${check[@]}" --site "$fixtures/clean" --file-urls --skip-browser --skip-nu >"$work/files.log" 2>&1 \
+    || ! grep -q 'FAIL link index.html: .*href="/policies/example/": a root-relative' "$work/files.log" \
+    || ! grep -q 'FAIL link policies/example/index.html: .*href="../../": a link to a folder' "$work/files.log"; then
+  cat "$work/files.log"; echo "FAILED: file:// mode missed links that do not work from disk"
+  failed=$((failed + 1))
+fi
+
 echo "site checks: each broken page gives exactly its expected failures"
-if "${check[@]}" --site "$fixtures/broken" >"$work/broken.log" 2>&1; then
+# One view is enough to show each defect is caught (the clean run covers every view).
+if "${check[@]}" --site "$fixtures/broken" --views phone >"$work/broken.log" 2>&1; then
   cat "$work/broken.log"; echo "FAILED: the broken fixture passed"; failed=$((failed + 1))
 fi
 grep -v '^#' "$fixtures/expected-failures.txt" | sort -u >"$work/expected"
@@ -31,6 +41,6 @@ if ! diff -u --label expected --label actual "$work/expected" "$work/actual"; th
   cat "$work/broken.log"; failed=$((failed + 1))
 fi
 
-total=3
+total=4
 echo "site-checks: $((total - failed)) passed, $failed failed"
 exit $((failed > 0))

@@ -14,6 +14,7 @@ Checks, each reported as one line `FAIL CHECK PATH: MESSAGE`:
   script            the page carries script that could run (inline, on*=, javascript:,
                     or a script file not on the allow-list)
   script-run        Chromium ran script that is not an allowed same-origin file
+  console           the browser logged an error (a Content-Security-Policy refusal, ...)
   load              the page could not be loaded or checked at all
 
 Exit status: 0 all checks passed; 1 some check failed; 2 the checker could not run.
@@ -359,7 +360,8 @@ def start_browser():
     ]:
         options.add_argument(argument)
     # The performance log carries the DevTools network events: every request the page makes.
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    # The browser log carries the console: Content-Security-Policy refusals and script errors.
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     options.add_experimental_option("perfLoggingPrefs", {"enableNetwork": True, "enablePage": False})
     driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
@@ -464,10 +466,16 @@ MISSING_PAGE = "policies/no-such-policy/"
 def visit(driver, scripts, base, page, view, allowed_urls, axe, shots, report):
     url = base + page
     driver.get_log("performance")  # drop what the previous page left
+    driver.get_log("browser")
     scripts.take()
     driver.get(url)
     time.sleep(0.2)  # let late work (timers, lazy images) show up before reading the logs
     read_network_log(driver.get_log("performance"), base, page, view, report)
+    for entry in driver.get_log("browser"):
+        # A failed load is already an http-error; anything else at error level (a refusal by
+        # the page's Content-Security-Policy, a script error) is a defect of its own.
+        if entry["level"] == "SEVERE" and "Failed to load resource" not in entry["message"]:
+            report.fail("console", page, f"[{view.name}] {local(entry['message'], base)[:300]}")
     for script in scripts.take():
         # Our own (axe, the driver's helpers) have no URL; the page's own have one.
         if script["url"] and script["url"] not in allowed_urls:

@@ -43,6 +43,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "policysite", dependencies: ["PolicySiteCLI"]),
+        // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer -D FUZZING);
+        // a normal build makes them replay saved inputs instead.
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzPolicyParser", dependencies: ["PolicySite", "FuzzSupport"]),
+        .executableTarget(name: "FuzzMarkdownPage", dependencies: ["PolicySite", "FuzzSupport"]),
         .testTarget(
             name: "PolicySiteTests",
             dependencies: ["PolicySite", .product(name: "PropertyBased", package: "swift-property-based")],

@@ -6,7 +6,7 @@ public struct PolicySiteCommand: ParsableCommand {
         commandName: "policysite",
         abstract: "Publish an organisation's policies, their review status and a transparency report as a static website.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self])
+        subcommands: [BuildCommand.self, StatusCommand.self, ReviewCommand.self])
 
     public init() {}
 }

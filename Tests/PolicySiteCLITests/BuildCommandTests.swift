@@ -32,7 +32,7 @@ import Testing
     @Test func aRefusedBuildExitsOneWithEveryErrorOnStandardError() throws {
         let output = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
-        let broken = repositoryRoot.appendingPathComponent("Tests/PolicySiteTests/Fixtures/invalid/misspelled-month").path
+        let broken = repositoryRoot.appendingPathComponent("Tests/PolicySiteTests/Fixtures/invalid/misspelled-month/content").path
         let result = try runPolicySite(["build", "--content", broken, "--output", output.path, "--as-of", "2026-11-24"])
         #expect(result.status == 1)
         #expect(result.standardOutput.isEmpty)

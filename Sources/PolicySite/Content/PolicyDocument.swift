@@ -24,10 +24,12 @@ public struct PolicyDocument: Sendable, Hashable {
     public var markdown: String
     /// The file it came from, for diagnostics.
     public var sourcePath: String
+    /// The file line on which `markdown` starts, to point diagnostics about the body at the file.
+    public var bodyFirstLine: Int
 
     public init(slug: String, title: String, summary: String? = nil, owner: String? = nil,
                 lastUpdated: ReviewDate, nextReview: ReviewDate, history: [Review] = [],
-                markdown: String, sourcePath: String) {
+                markdown: String, sourcePath: String, bodyFirstLine: Int = 1) {
         self.slug = slug
         self.title = title
         self.summary = summary
@@ -37,5 +39,6 @@ public struct PolicyDocument: Sendable, Hashable {
         self.history = history
         self.markdown = markdown
         self.sourcePath = sourcePath
+        self.bodyFirstLine = bodyFirstLine
     }
 }

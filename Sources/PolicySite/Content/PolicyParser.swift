@@ -14,11 +14,20 @@ public enum PolicyParser {
         !slug.isEmpty && slug.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 
+    /// Decodes and parses the bytes of `file`, as the loader does.
+    public static func parse(bytes: [UInt8], slug: String, file: String) throws -> (PolicyDocument, [Diagnostic]) {
+        try parse(TextDecoder.decode(Data(bytes), file: file), slug: slug, file: file)
+    }
+
     /// Parses the text of `file`; warnings (unknown keys) come back beside the document.
     public static func parse(_ text: String, slug: String, file: String) throws -> (PolicyDocument, [Diagnostic]) {
         guard isValidSlug(slug) else {
             throw PolicySiteError(.error(at: SourceLocation(file: file), "the file name '\(slug).md' cannot be a page address",
                                          expected: "a name of lower-case letters a-z, digits and '-', such as 'twitter-policy.md'"))
+        }
+        guard !text.allSatisfy(\.isWhitespace) else {
+            throw PolicySiteError(.error(at: SourceLocation(file: file), "the policy file is empty",
+                                         expected: "front matter with 'title:', 'last-updated:' and 'next-review:' between '---' lines, then the policy's text"))
         }
         let split = try FrontMatter.split(text, file: file)
         guard let yaml = split.yaml else { return try parsePlain(text, slug: slug, file: file) }
@@ -45,7 +54,7 @@ public enum PolicyParser {
         let document = PolicyDocument(slug: slug, title: title!, summary: summary, owner: owner,
                                       lastUpdated: lastUpdated!, nextReview: nextReview!,
                                       history: history.sorted { $0.reviewed < $1.reviewed },
-                                      markdown: split.body, sourcePath: file)
+                                      markdown: split.body, sourcePath: file, bodyFirstLine: split.bodyFirstLine)
         return (document, reader.bag.warnings)
     }
 
@@ -84,7 +93,8 @@ public enum PolicyParser {
                               expected: "front matter with '\(key):', or a line such as '\(label): September 2017'"))
         }
         try bag.throwIfErrors()
-        for index in consumed.reversed() { lines.remove(at: index) }
+        // Blank, not removed, so that body line numbers stay the file's.
+        for index in consumed { lines[index] = "" }
         let document = PolicyDocument(slug: slug, title: title ?? slug, lastUpdated: dates["last-updated"]!,
                                       nextReview: dates["next-review"]!, markdown: lines.joined(separator: "\n"), sourcePath: file)
         return (document, [])

@@ -71,7 +71,7 @@ struct YAMLReader {
     /// A text value; a missing required key or a non-text value is an error.
     mutating func string(_ key: String, in mapping: Node.Mapping, required: Bool = false, expected form: String = "text") -> String? {
         guard let node = value(key, in: mapping) else {
-            if required { bag.append(.error(at: location(nil), "missing required key '\(key)'", expected: "'\(key): \(form)'")) }
+            if required { bag.append(.error(at: location(.mapping(mapping)), "missing required key '\(key)'", expected: "'\(key): \(form)'")) }
             return nil
         }
         guard case .scalar(let scalar) = node else {

@@ -10,8 +10,17 @@ public struct RenderedMarkdown: Sendable, Hashable {
         public var id: String
     }
 
+    /// An image on another site: a page must never load one, so the build refuses it.
+    public struct RemoteImage: Sendable, Hashable {
+        /// Line and column in the Markdown text, from 1.
+        public var line: Int
+        public var column: Int
+        public var url: String
+    }
+
     public var html: String
     public var headings: [Heading]
+    public var remoteImages: [RemoteImage] = []
 }
 
 /// Markdown to safe HTML through cmark-gfm, with GitHub's extensions.
@@ -48,18 +57,20 @@ public struct MarkdownRenderer: Sendable {
         guard let document = cmark_parser_finish(parser) else { preconditionFailure("cmark-gfm returned no document") }
         defer { cmark_node_free(document) }
 
-        let headings = Self.prepare(document)
+        let (headings, remoteImages) = Self.prepare(document)
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             preconditionFailure("cmark-gfm could not render HTML")
         }
         defer { free(rendered) }
         let html = Self.addingHeadingIDs(String(cString: rendered), headings)
-        return RenderedMarkdown(html: html, headings: headings)
+        return RenderedMarkdown(html: html, headings: headings, remoteImages: remoteImages)
     }
 
-    /// Walks the tree once: empties `data:` URLs and collects headings with unique ids.
-    private static func prepare(_ document: OpaquePointer) -> [RenderedMarkdown.Heading] {
+    /// Walks the tree once: empties `data:` URLs, collects headings with unique ids, and
+    /// finds images on other sites.
+    private static func prepare(_ document: OpaquePointer) -> ([RenderedMarkdown.Heading], [RenderedMarkdown.RemoteImage]) {
         var headings: [RenderedMarkdown.Heading] = []
+        var remoteImages: [RenderedMarkdown.RemoteImage] = []
         var used = reservedIDs
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -69,13 +80,15 @@ public struct MarkdownRenderer: Sendable {
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node),
                URLSafety.isDangerous(String(cString: url)) {
                 cmark_node_set_url(node, "")
+            } else if type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node).map({ String(cString: $0) }), URLSafety.isRemote(url) {
+                remoteImages.append(.init(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), url: url))
             } else if type == CMARK_NODE_HEADING {
                 let text = plainText(of: node)
                 let id = HeadingAnchor.uniqueID(for: text, avoiding: &used)
                 headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
             }
         }
-        return headings
+        return (headings, remoteImages)
     }
 
     /// The words of a node, as a reader sees them (code spans included, markup dropped).
@@ -97,18 +110,30 @@ public struct MarkdownRenderer: Sendable {
 
     /// cmark-gfm writes every heading as a bare `<hN>` and escapes `<` everywhere else
     /// (raw HTML is omitted), so the n-th bare heading tag is the n-th heading.
+    /// The search runs on bytes: a heading that starts with a combining mark would join the
+    /// tag's `>` into one Character, and a String search would miss the tag (found by fuzzing).
     static func addingHeadingIDs(_ html: String, _ headings: [RenderedMarkdown.Heading]) -> String {
-        var output = ""
-        output.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = html[...]
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + headings.count * 24)
+        var position = 0
         for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = rest.range(of: tag) else { preconditionFailure("cmark-gfm output lost a heading") }
-            output += rest[..<range.lowerBound]
-            output += "<h\(heading.level) id=\"\(heading.id)\">"
-            rest = rest[range.upperBound...]
+            let tag = Array("<h\(heading.level)>".utf8)
+            guard let start = firstIndex(of: tag, in: bytes, from: position) else { preconditionFailure("cmark-gfm output lost a heading") }
+            output += bytes[position..<start]
+            output += Array("<h\(heading.level) id=\"\(heading.id)\">".utf8)
+            position = start + tag.count
         }
-        output += rest
-        return output
+        output += bytes[position...]
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which link and image addresses may never reach a page.
 public enum URLSafety {
     static let dangerousSchemes = ["javascript:", "vbscript:", "data:", "file:"]
@@ -14,5 +16,12 @@ public enum URLSafety {
         }
         let lower = scheme.lowercased()
         return dangerousSchemes.contains { lower.hasPrefix($0) }
+    }
+
+    /// True for an address on another site (`https://…`, `//host/…`): loading it from a
+    /// page would tell that site who reads the policy.
+    public static func isRemote(_ url: String) -> Bool {
+        let trimmed = url.trimmingCharacters(in: .whitespaces).lowercased()
+        return trimmed.hasPrefix("//") || trimmed.range(of: "^[a-z][a-z0-9+.-]*:", options: .regularExpression) != nil
     }
 }

@@ -2,6 +2,7 @@
 enum Sitemap {
     static func xml(for site: Site) -> String {
         var entries = [(site.configuration.baseURL, site.policies.map(\.document.lastUpdated.firstDay).max())]
+        entries.append((site.configuration.baseURL + "governors/", site.policies.map(\.document.lastUpdated.firstDay).max()))
         for policy in site.policies {
             entries.append((site.configuration.baseURL + "policies/\(policy.slug)/", policy.document.lastUpdated.firstDay))
         }

@@ -11,6 +11,7 @@ public struct PageRenderer: Sendable {
 
     public func render(_ site: Site) throws -> [OutputFile] {
         let bodies = site.policies.parallelMap { [markdown] policy in markdown.render(policy.document.markdown) }
+        try refuseRemoteImages(site.policies, bodies)
         let policyViews = zip(site.policies, bodies).map { policy, body in
             PolicyPageView(policy: policy, rendered: body, page: context(site, title: policy.document.title,
                                                                         description: policy.document.summary ?? policy.statusSentence,
@@ -27,8 +28,21 @@ public struct PageRenderer: Sendable {
         let notFound = context(site, title: "Page not found", description: "This page does not exist.", root: rootPath(of: site.configuration.baseURL))
         files.append(OutputFile(path: "404.html", text: try templates.render("404", ["page": notFound])))
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: site)))
+        files += try governanceFiles(site)
         files += templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         return files
+    }
+
+    /// A page must never load anything from another site, so an image there is an error.
+    func refuseRemoteImages(_ policies: [Policy], _ bodies: [RenderedMarkdown]) throws {
+        let diagnostics = zip(policies, bodies).flatMap { policy, body in
+            body.remoteImages.map { image in
+                Diagnostic.error(at: SourceLocation(file: policy.document.sourcePath, line: policy.document.bodyFirstLine + image.line - 1, column: image.column),
+                                 "the image '\(image.url)' is on another site, and loading it would tell that site who reads the policy",
+                                 expected: "a link to the image instead, such as [description](\(image.url))")
+            }
+        }
+        if !diagnostics.isEmpty { throw PolicySiteError(diagnostics) }
     }
 
     func context(_ site: Site, title: String, description: String, root: String, isHome: Bool = false) -> PageContext {

@@ -44,7 +44,7 @@ public struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let at = SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber)
-                bag.append(.error(at: at, "template syntax error: \(error.error)", expected: "matching '{{#name}}…{{/name}}' tags and closed '{{…}}'"))
+                bag.append(.error(at: at, "template syntax error: \(Self.explain(error.error))", expected: "matching '{{#name}}…{{/name}}' tags and closed '{{…}}'"))
             } catch {
                 bag.append(.error(at: SourceLocation(file: source.file), "template could not be read: \(error)"))
             }
@@ -52,6 +52,18 @@ public struct TemplateSet: Sendable {
         }
         try bag.throwIfErrors()
         return TemplateSet(library: library, names: Set(sources.keys), assets: assets)
+    }
+
+    /// swift-mustache's parser errors in words.
+    static func explain(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag '{{/…}}' does not match the section it should close"
+        case .unfinishedName: return "this tag is not closed with '}}'"
+        case .expectedSectionEnd: return "a section opened with '{{#…}}' or '{{^…}}' is never closed"
+        case .invalidSetDelimiter: return "this '{{=…=}}' delimiter change is not valid"
+        default: return "\(error)"
+        }
     }
 
     /// swift-mustache renders an unknown partial as nothing; a typo must fail the build instead.

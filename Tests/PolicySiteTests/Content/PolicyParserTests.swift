@@ -60,7 +60,7 @@ import Testing
         ---
         """)
         #expect(found.count == 3)
-        #expect(found[0].hasPrefix("policies/example.md:1:1: error: missing required key 'title'"))
+        #expect(found[0].hasPrefix("policies/example.md:2:1: error: missing required key 'title'"))
         #expect(found[1].hasPrefix("policies/example.md:3:15: error: 'last-updated' is '2016-13'"))
         #expect(found[2].hasPrefix("policies/example.md:4:14: error: 'next-review' is 'soon'"))
     }

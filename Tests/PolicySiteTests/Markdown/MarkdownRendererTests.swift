@@ -102,3 +102,20 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+@Suite struct MarkdownFuzzRegressionTests {
+    static let directory = repositoryRoot.appendingPathComponent("Tests/PolicySiteTests/Fixtures/fuzz-regressions/markdown")
+
+    @Test func aHeadingStartingWithACombiningMarkKeepsItsID() {
+        let rendered = MarkdownRenderer().render("\u{05B1}\n-\n\n## \u{0301}x\n")
+        #expect(rendered.html == "<h2 id=\"section\">\u{05B1}</h2>\n<h2 id=\"x\">\u{0301}x</h2>\n")
+    }
+
+    /// Every input libFuzzer found a crash with renders without trapping now.
+    @Test(arguments: (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+    func savedCrashRendersSafely(name: String) throws {
+        let data = try Data(contentsOf: Self.directory.appendingPathComponent(name))
+        let html = MarkdownRenderer().render(String(decoding: data, as: UTF8.self)).html
+        #expect(!html.lowercased().contains("<script"))
+    }
+}

@@ -1,0 +1,74 @@
+/// The review schedule as governors read it: every policy's status on one day, the most
+/// urgent first. `policysite status`, `status.json` and the governors' page all show this.
+public struct StatusReport: Sendable, Hashable {
+    /// One policy's row.
+    public struct Entry: Sendable, Hashable {
+        public var slug: String
+        public var title: String
+        public var lastUpdated: ReviewDate
+        public var nextReview: ReviewDate
+        public var status: ReviewStatus
+        public var dueSoonFrom: CalendarDay
+        public var overdueFrom: CalendarDay
+        /// How long until or since the review is due: "in 2 months", "this month", "9 years and 2 months ago".
+        public var timing: String
+        /// The banner's sentence, e.g. "This policy was due for review in September 2017, 9 years and 2 months ago."
+        public var sentence: String
+    }
+
+    /// The versioned name of the JSON form; bumped when a change would break a reader.
+    public static let schema = "policysite/status/v1"
+
+    public var asOf: CalendarDay
+    /// Overdue first, then due soon, then current; within each, the earliest review first, then by title.
+    public var entries: [Entry]
+
+    public init(site: Site) {
+        asOf = site.asOf
+        entries = site.policies.map { policy in
+            Entry(slug: policy.slug, title: policy.document.title, lastUpdated: policy.document.lastUpdated,
+                  nextReview: policy.document.nextReview, status: policy.status,
+                  dueSoonFrom: policy.schedule.dueSoonFrom, overdueFrom: policy.schedule.overdueFrom,
+                  timing: Self.timing(of: policy.schedule, on: site.asOf), sentence: policy.statusSentence)
+        }
+        .sorted { a, b in
+            (-a.status.severity, a.overdueFrom, a.title.lowercased(), a.slug) < (-b.status.severity, b.overdueFrom, b.title.lowercased(), b.slug)
+        }
+    }
+
+    /// The number of policies in `status`.
+    public func count(_ status: ReviewStatus) -> Int {
+        entries.filter { $0.status == status }.count
+    }
+
+    /// True when some policy is at `threshold` or past it (overdue is past due soon).
+    public func hasPolicy(atOrPast threshold: ReviewStatus) -> Bool {
+        entries.contains { $0.status >= threshold }
+    }
+
+    /// "in 2 months", "this month", "earlier this month", "1 month ago": counted in calendar
+    /// months, as the banner's sentence counts them.
+    public static func timing(of schedule: ReviewSchedule, on day: CalendarDay) -> String {
+        let months = day.calendarMonth.index - schedule.nextReview.calendarMonth.index
+        switch schedule.status(on: day) {
+        case .current, .dueSoon:
+            return months == 0 ? "this month" : "in \(ReviewSchedule.duration(months: -months))"
+        case .overdue:
+            return months == 0 ? "earlier this month" : "\(ReviewSchedule.duration(months: months)) ago"
+        }
+    }
+}
+
+extension ReviewStatus {
+    /// 0 current, 1 due soon, 2 overdue: for sorting the most urgent first.
+    var severity: Int { ReviewStatus.allCases.firstIndex(of: self)! }
+}
+
+extension StatusReport {
+    /// Loads the content directory and works out every status on `asOf`; the warnings of the
+    /// load (unknown keys, say) come back beside the report.
+    public static func load(from contentDirectory: String, asOf: CalendarDay, io: FileIO = .disk) throws -> (StatusReport, [Diagnostic]) {
+        let content = try ContentLoader(io: io).load(from: contentDirectory)
+        return (StatusReport(site: Site(content: content, asOf: asOf)), content.warnings)
+    }
+}

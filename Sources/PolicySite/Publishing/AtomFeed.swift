@@ -1,0 +1,87 @@
+import Foundation
+
+/// `feed.xml`: an Atom (RFC 4287) feed with one entry per policy update, so parents can
+/// follow changes. An update is a `last-updated` date or a `history` review; the two are one
+/// entry when they fall on the same date.
+///
+/// Every byte is derived from the input: entry ids are `tag:` URIs (RFC 4151) made of the
+/// base URL's host, the update's date, the slug and the date again, and `updated` is the
+/// update's first day at midnight UTC, never the clock.
+public enum AtomFeed {
+    /// One update of one policy.
+    struct Entry {
+        var policy: Policy
+        var date: ReviewDate
+        var note: String?
+        var isReview: Bool
+        var isLatest = false
+    }
+
+    public static func xml(for site: Site) -> String {
+        let configuration = site.configuration
+        let host = ReviewCalendar.host(of: configuration.baseURL)
+        let entries = self.entries(of: site)
+        let feedUpdated = entries.map(\.date.firstDay).max().map(timestamp) ?? timestamp(site.asOf)
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLEscaping.escape(configuration.language))">
+          <id>\(XMLEscaping.escape(configuration.baseURL + "feed.xml"))</id>
+          <title>\(XMLEscaping.escape(configuration.title))</title>
+          <subtitle>\(XMLEscaping.escape("New and reviewed policies of \(configuration.organisation)."))</subtitle>
+          <updated>\(feedUpdated)</updated>
+          <author><name>\(XMLEscaping.escape(configuration.organisation))</name></author>
+          <link rel="self" type="application/atom+xml" href="\(XMLEscaping.escape(configuration.baseURL + "feed.xml"))"/>
+          <link rel="alternate" type="text/html" href="\(XMLEscaping.escape(configuration.baseURL))"/>
+          <generator>policysite</generator>
+
+        """
+        for entry in entries {
+            let document = entry.policy.document
+            let page = configuration.baseURL + "policies/\(document.slug)/"
+            let day = entry.date.firstDay
+            let id = "tag:\(host),\(day):policies/\(document.slug)/\(entry.date)"
+            let verb = entry.isReview ? "reviewed" : "updated"
+            var summary = "\(document.title) was \(verb) \(entry.date.withPreposition)."
+            if let note = entry.note { summary += " \(note)" }
+            // Only the newest update knows the next review date; older ones would contradict it.
+            if entry.isLatest { summary += " Next review due \(document.nextReview.spelledOut)." }
+            xml += """
+              <entry>
+                <id>\(XMLEscaping.escape(id))</id>
+                <title>\(XMLEscaping.escape("\(document.title) \(verb) \(entry.date.spelledOut)"))</title>
+                <updated>\(timestamp(day))</updated>
+                <link rel="alternate" type="text/html" href="\(XMLEscaping.escape(page))"/>
+                <summary>\(XMLEscaping.escape(summary))</summary>
+              </entry>
+
+            """
+        }
+        return xml + "</feed>\n"
+    }
+
+    /// Every update of every policy, newest first (ties by title, then slug).
+    static func entries(of site: Site) -> [Entry] {
+        var entries: [Entry] = []
+        for policy in site.policies {
+            let document = policy.document
+            var dates = Set<ReviewDate>()
+            for review in document.history where dates.insert(review.reviewed).inserted {
+                entries.append(Entry(policy: policy, date: review.reviewed, note: review.note, isReview: true))
+            }
+            if dates.insert(document.lastUpdated).inserted {
+                entries.append(Entry(policy: policy, date: document.lastUpdated, note: nil, isReview: false))
+            }
+            if let latest = dates.max(), let index = entries.lastIndex(where: { $0.policy.slug == policy.slug && $0.date == latest }) {
+                entries[index].isLatest = true
+            }
+        }
+        return entries.sorted {
+            ($1.date, $0.policy.document.title.lowercased(), $0.policy.slug) < ($0.date, $1.policy.document.title.lowercased(), $1.policy.slug)
+        }
+    }
+
+    /// `2016-09-01T00:00:00Z`: an RFC 3339 date-time.
+    static func timestamp(_ day: CalendarDay) -> String {
+        "\(day)T00:00:00Z"
+    }
+}

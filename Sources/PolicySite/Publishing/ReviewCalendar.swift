@@ -1,0 +1,89 @@
+import Foundation
+
+/// `reviews.ics`: an RFC 5545 calendar with one all-day event per policy on its next review
+/// date (the first day of a review month), so governors can subscribe and see reviews coming.
+///
+/// Every byte is derived from the input: the `UID` from the slug and the review date (a new
+/// review date is a new event), `DTSTAMP` from the policy's last update, never the clock.
+public enum ReviewCalendar {
+    public static func ics(for site: Site) -> String {
+        let configuration = site.configuration
+        let host = Self.host(of: configuration.baseURL)
+        var lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//policysite//Policy reviews//EN",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + escape("\(configuration.organisation): policy reviews"),
+            "X-WR-CALDESC:" + escape("When each policy of \(configuration.organisation) is next due for review."),
+        ]
+        for policy in site.policies.sorted(by: { ($0.document.nextReview, $0.slug) < ($1.document.nextReview, $1.slug) }) {
+            let document = policy.document
+            let start = document.nextReview.firstDay
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:\(document.slug)-\(document.nextReview)@\(host)",
+                "DTSTAMP:\(basic(document.lastUpdated.firstDay))T000000Z",
+                "DTSTART;VALUE=DATE:\(basic(start))",
+                "DTEND;VALUE=DATE:\(basic(start.next))",
+                "SUMMARY:" + escape("Review due: \(document.title)"),
+                "DESCRIPTION:" + escape("\(document.title) is due for review \(document.nextReview.withPreposition). Last updated \(document.lastUpdated.spelledOut).\n\(configuration.baseURL)policies/\(document.slug)/"),
+                "URL:\(configuration.baseURL)policies/\(document.slug)/",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// `20170901`: the DATE value form.
+    static func basic(_ day: CalendarDay) -> String {
+        day.description.replacingOccurrences(of: "-", with: "")
+    }
+
+    /// The host of the base URL, for UIDs; `policysite` when the URL has none.
+    static func host(of baseURL: String) -> String {
+        URL(string: baseURL)?.host ?? "policysite"
+    }
+
+    /// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newline.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            // Other control characters are not allowed in TEXT.
+            case "\u{0}"..."\u{8}", "\u{A}"..."\u{1F}", "\u{7F}": continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Folds a content line (RFC 5545 §3.1) so that no physical line exceeds 75 octets,
+    /// never splitting a UTF-8 sequence; continuation lines begin with one space.
+    public static func fold(_ line: String) -> String {
+        var physical: [String] = []
+        var current = ""
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            // The first line holds 75 octets; each continuation 74 after its leading space.
+            if octets + size > 75 {
+                physical.append(current)
+                current = " "
+                octets = 1
+            }
+            current.unicodeScalars.append(scalar)
+            octets += size
+        }
+        physical.append(current)
+        return physical.joined(separator: "\r\n")
+    }
+}

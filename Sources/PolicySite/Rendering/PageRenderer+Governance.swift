@@ -1,0 +1,16 @@
+extension PageRenderer {
+    /// The governors' files: the schedule page, `status.json`, `reviews.ics` and `feed.xml`.
+    func governanceFiles(_ site: Site) throws -> [OutputFile] {
+        let report = StatusReport(site: site)
+        let page = context(site, title: "Review schedule for governors",
+                           description: "Which policies of \(site.configuration.organisation) are up to date, due for review soon, or overdue.",
+                           root: "../")
+        let view = GovernorsPageView(report: report, dueSoonMonths: site.configuration.dueSoonMonths, page: page)
+        return [
+            OutputFile(path: "governors/index.html", text: try templates.render("governors", view)),
+            OutputFile(path: "status.json", text: report.json()),
+            OutputFile(path: "reviews.ics", text: ReviewCalendar.ics(for: site)),
+            OutputFile(path: "feed.xml", text: AtomFeed.xml(for: site)),
+        ]
+    }
+}

@@ -48,12 +48,14 @@ class View:
     width: int
     height: int
     scheme: str  # prefers-color-scheme: the site promises to be dark-mode friendly
+    media: str = "screen"  # "print": parents print policies
 
 
 VIEWS = [
     View("phone", 390, 844, "light"),
     View("desktop", 1280, 900, "light"),
     View("phone-dark", 390, 844, "dark"),
+    View("print", 794, 1123, "light", "print"),  # A4 at 96 dpi
 ]
 
 # <link rel=...> values that make the browser fetch the href; others (canonical,
@@ -370,11 +372,13 @@ def start_browser():
     return driver
 
 
-class ScriptWatch:
-    """Every script Chromium compiles in the tab, from a DevTools session of our own.
+class DevTools:
+    """A DevTools session of our own on the tab: it sees every script Chromium compiles.
 
     (The performance log's trace of script runs arrives seconds late, or with the next
-    page; Debugger.scriptParsed has arrived by the time the page's load event fires.)"""
+    page; Debugger.scriptParsed has arrived by the time the page's load event fires.)
+    Emulation goes through this session too: with two sessions attached, Chromium ignores
+    media emulation (print) sent through the driver's."""
 
     def __init__(self, driver):
         import websocket  # comes with selenium
@@ -382,10 +386,13 @@ class ScriptWatch:
         with urllib.request.urlopen(f"http://{address}/json") as answer:
             tab = next(t for t in json.load(answer) if t["type"] == "page")
         self.socket = websocket.create_connection(tab["webSocketDebuggerUrl"], suppress_origin=True)
-        self.socket.send(json.dumps({"id": 1, "method": "Debugger.enable"}))
         self.lock = threading.Lock()
         self.parsed = []
+        self.answers = {}
+        self.answered = threading.Condition(self.lock)
+        self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
+        self.send("Debugger.enable")
 
     def _read(self):
         while True:
@@ -393,11 +400,27 @@ class ScriptWatch:
                 message = json.loads(self.socket.recv())
             except Exception:  # the browser has gone away
                 return
-            if message.get("method") == "Debugger.scriptParsed":
-                with self.lock:
+            with self.lock:
+                if message.get("method") == "Debugger.scriptParsed":
                     self.parsed.append(message["params"])
+                elif "id" in message:
+                    self.answers[message["id"]] = message
+                    self.answered.notify_all()
 
-    def take(self):
+    def send(self, method, params=None):
+        with self.lock:
+            self.next_id += 1
+            ident = self.next_id
+        self.socket.send(json.dumps({"id": ident, "method": method, "params": params or {}}))
+        with self.lock:
+            if not self.answered.wait_for(lambda: ident in self.answers, timeout=30):
+                raise RuntimeError(f"DevTools did not answer {method}")
+            answer = self.answers.pop(ident)
+        if "error" in answer:
+            raise RuntimeError(f"DevTools refused {method}: {answer['error']}")
+        return answer.get("result", {})
+
+    def take_scripts(self):
         with self.lock:
             parsed, self.parsed = self.parsed, []
         return parsed
@@ -439,22 +462,23 @@ def check_in_browser(site, pages, args, report):
         # links must work from there too, not only at /404.html.
         visits.append(MISSING_PAGE)
     driver = start_browser()
-    scripts = ScriptWatch(driver)
+    devtools = DevTools(driver)
     try:
         for view in args.views:
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            devtools.send("Emulation.setDeviceMetricsOverride", {
                 "width": view.width, "height": view.height, "deviceScaleFactor": 1,
                 "mobile": view.width < 600})
-            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+            devtools.send("Emulation.setEmulatedMedia", {
+                "media": view.media,
                 "features": [{"name": "prefers-color-scheme", "value": view.scheme}]})
             for page in visits:
                 try:
-                    visit(driver, scripts, base, page, view, allowed_urls, axe, shots, report)
+                    visit(driver, devtools, base, page, view, allowed_urls, axe, shots, report)
                 except Exception as error:  # one broken page must not hide the others
                     report.fail("load", page, f"[{view.name}] {type(error).__name__}: "
                                               f"{str(error).splitlines()[0] if str(error) else ''}")
     finally:
-        scripts.close()
+        devtools.close()
         driver.quit()
         if server:
             server.shutdown()
@@ -463,11 +487,11 @@ def check_in_browser(site, pages, args, report):
 MISSING_PAGE = "policies/no-such-policy/"
 
 
-def visit(driver, scripts, base, page, view, allowed_urls, axe, shots, report):
+def visit(driver, devtools, base, page, view, allowed_urls, axe, shots, report):
     url = base + page
     driver.get_log("performance")  # drop what the previous page left
     driver.get_log("browser")
-    scripts.take()
+    devtools.take_scripts()
     driver.get(url)
     time.sleep(0.2)  # let late work (timers, lazy images) show up before reading the logs
     read_network_log(driver.get_log("performance"), base, page, view, report)
@@ -476,7 +500,7 @@ def visit(driver, scripts, base, page, view, allowed_urls, axe, shots, report):
         # the page's Content-Security-Policy, a script error) is a defect of its own.
         if entry["level"] == "SEVERE" and "Failed to load resource" not in entry["message"]:
             report.fail("console", page, f"[{view.name}] {local(entry['message'], base)[:300]}")
-    for script in scripts.take():
+    for script in devtools.take_scripts():
         # Our own (axe, the driver's helpers) have no URL; the page's own have one.
         if script["url"] and script["url"] not in allowed_urls:
             what = (f"inline script at line {script['startLine'] + 1}"
@@ -495,7 +519,7 @@ def visit(driver, scripts, base, page, view, allowed_urls, axe, shots, report):
                                      f"at {targets}{more} -- {summary}")
     if shots:
         name = page.removesuffix(".html").strip("/").replace("/", "__")
-        save_screenshot(driver, shots / f"{name}--{view.name}.png")
+        save_screenshot(devtools, shots / f"{name}--{view.name}.png")
 
 
 def local(url, base):
@@ -531,12 +555,12 @@ def read_network_log(entries, base, page, view, report):
                             f"[{view.name}] {local(failed, base)}: {params.get('errorText')}")
 
 
-def save_screenshot(driver, path):
-    metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+def save_screenshot(devtools, path):
+    metrics = devtools.send("Page.getLayoutMetrics")
     size = metrics.get("cssContentSize") or metrics["contentSize"]
     width = metrics["cssLayoutViewport"]["clientWidth"]
     height = min(int(size["height"]) + 1, 16000)  # full page, within what Chromium can paint
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+    shot = devtools.send("Page.captureScreenshot", {
         "format": "png", "captureBeyondViewport": True,
         "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
     import base64

@@ -14,8 +14,8 @@ echo "site checks: a clean site passes, with a screenshot of every page in every
 "${check[@]}" --site "$fixtures/clean" --screenshots "$work/shots" >"$work/clean.log" 2>&1 \
   || { cat "$work/clean.log"; echo "FAILED: the clean fixture did not pass"; failed=$((failed + 1)); }
 shots=$(find "$work/shots" -name '*.png' -size +1k | wc -l)
-# 3 pages, and a missing address answered with 404.html, each in 3 views
-[[ $shots == 12 ]] || { echo "FAILED: expected 12 screenshots, got $shots"; failed=$((failed + 1)); }
+# 3 pages, and a missing address answered with 404.html, each in 4 views
+[[ $shots == 16 ]] || { echo "FAILED: expected 16 screenshots, got $shots"; failed=$((failed + 1)); }
 
 echo "site checks: a site of relative links passes as file:// URLs"
 "${check[@]}" --site "$fixtures/relative" --file-urls --skip-nu >"$work/relative.log" 2>&1 \

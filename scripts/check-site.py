@@ -141,7 +141,9 @@ class PageParser(html.parser.HTMLParser):
             elif name in FETCHING_ATTRS:
                 self.references.append(Reference(name, value, line, True))
             elif name in ("href", "xlink:href"):
-                fetched = tag == "link" and bool(rels & FETCHING_RELS)
+                # SVG's <image>, <use> and <script> load their href themselves.
+                fetched = (tag == "link" and bool(rels & FETCHING_RELS)) \
+                    or tag in ("image", "use", "feimage", "script")
                 self.references.append(Reference(name, value, line, fetched))
         if tag == "script":
             if "src" in a:

@@ -32,8 +32,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("DefaultTheme")]
+            exclude: ["DefaultTheme"],
+            plugins: ["EmbedTheme"]
         ),
+        // The default theme (templates/) is compiled into the library: see README, decisions.
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(
             name: "PolicySiteCLI",
             dependencies: [

@@ -18,7 +18,7 @@ struct BuildCommand: ParsableCommand {
         let options = BuildOptions(contentDirectory: content.content, templatesDirectory: templates.templates,
                                    outputDirectory: output, asOf: asOf.day)
         do {
-            let outcome = try SiteBuilder().build(options)
+            let outcome = try Progress.step("Building the site") { try SiteBuilder().build(options) }
             Report.warnings(outcome.warnings)
             print("Built \(outcome.fileCount) files into \(output)/ as of \(options.asOf).")
         } catch let error as PolicySiteError {

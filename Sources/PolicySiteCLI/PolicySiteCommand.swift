@@ -6,7 +6,8 @@ public struct PolicySiteCommand: ParsableCommand {
         commandName: "policysite",
         abstract: "Publish an organisation's policies, their review status and a transparency report as a static website.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, StatusCommand.self, ReviewCommand.self])
+        subcommands: [BuildCommand.self, StatusCommand.self, ReviewCommand.self,
+                      CheckCommand.self, ServeCommand.self, InitCommand.self, NewCommand.self])
 
     public init() {}
 }

@@ -41,11 +41,11 @@ enum Clock {
 /// Prints what a refused input did wrong, one line per problem, and ends with exit status 1.
 enum Report {
     static func warnings(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { Terminal.standardError(diagnostic.description) }
+        for diagnostic in diagnostics { Terminal.standardError(Terminal.describe(diagnostic)) }
     }
 
     static func refused(_ error: PolicySiteError, what: String) -> ExitCode {
-        for diagnostic in error.diagnostics { Terminal.standardError(diagnostic.description) }
+        for diagnostic in error.diagnostics { Terminal.standardError(Terminal.describe(diagnostic)) }
         let count = error.diagnostics.filter { $0.severity == .error }.count
         Terminal.standardError("\(what) refused: \(count) \(count == 1 ? "error" : "errors")")
         return ExitCode(1)

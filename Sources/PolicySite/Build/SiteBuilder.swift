@@ -21,11 +21,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Everything but publishing: what `check` runs, and what `build` writes.
-    public func renderSite(_ options: BuildOptions) throws -> (SiteContent, [OutputFile]) {
+    /// `templates`, when given, are used instead of loading them (the preview server keeps them between rebuilds).
+    public func renderSite(_ options: BuildOptions, templates given: TemplateSet? = nil) throws -> (SiteContent, [OutputFile]) {
         // Content and templates are checked together, so one run shows every problem.
         var bag = DiagnosticBag()
         let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io).load(from: options.contentDirectory) }
-        let templates = bag.collect(at: SourceLocation(file: options.templatesDirectory)) { try TemplateSet.load(from: themeDirectories(options), io: io) }
+        let templates = given ?? bag.collect(at: SourceLocation(file: options.templatesDirectory)) { try TemplateSet.load(from: themeDirectories(options), io: io) }
         try bag.throwIfErrors()
         guard let content, let templates else { preconditionFailure("a stage failed without a diagnostic") }
         let site = Site(content: content, asOf: options.asOf)
@@ -33,8 +34,8 @@ public struct SiteBuilder: Sendable {
         return (content, files)
     }
 
-    /// The default theme first, then the site's own templates (when the directory exists).
+    /// The site's own templates (when the directory exists), laid over the built-in theme.
     func themeDirectories(_ options: BuildOptions) -> [String] {
-        [TemplateSet.defaultThemeDirectory, io.isDirectory(options.templatesDirectory) ? options.templatesDirectory : nil].compactMap { $0 }
+        io.isDirectory(options.templatesDirectory) ? [options.templatesDirectory] : []
     }
 }

@@ -11,31 +11,41 @@ public struct TemplateSet: Sendable {
     /// Files copied as they are, by path below the theme directory (`assets/site.css`).
     public let assets: [String: Data]
 
-    /// The theme that ships inside the package: the repository's `templates/`.
-    public static var defaultThemeDirectory: String? {
-        Bundle.module.url(forResource: "DefaultTheme", withExtension: nil)?.path
-    }
+    /// The theme built into the tool: `Sources/PolicySite/DefaultTheme` (the repository's
+    /// `templates/` links to it), compiled into the library by the EmbedTheme build plugin,
+    /// so the binary works from anywhere with no files beside it.
+    public static let defaultTheme: [String: Data] = EmbeddedTheme.base64.mapValues { Data(base64Encoded: $0)! }
 
-    /// Loads `directories` in order, later ones replacing files of the same name.
-    /// Every syntax error, and every partial or parent that names no template, is reported.
-    public static func load(from directories: [String], io: FileIO = .disk) throws -> TemplateSet {
+    /// Shown as the file of a problem in the built-in theme.
+    static let defaultThemeLabel = "(built-in theme)"
+
+    /// Loads `base` (by default the built-in theme), then `directories` in order, later ones
+    /// replacing files of the same name. Every syntax error, and every partial or parent
+    /// that names no template, is reported.
+    public static func load(from directories: [String], base: [String: Data] = defaultTheme, io: FileIO = .disk) throws -> TemplateSet {
         var sources: [String: (text: String, file: String)] = [:]
         var assets: [String: Data] = [:]
         var bag = DiagnosticBag()
+        func add(_ relative: String, file path: String, _ read: () throws -> Data) {
+            if relative.hasSuffix(".mustache") {
+                let text = bag.collect(at: SourceLocation(file: path)) { try TextDecoder.decode(try read(), file: path) }
+                let name = String(relative.dropLast(".mustache".count))
+                // A partial used inside a line must not carry its file's final newline into that line.
+                if var text {
+                    if name.hasPrefix("partials/"), text.hasSuffix("\n") { text.removeLast() }
+                    sources[name] = (text, path)
+                }
+            } else if relative.hasPrefix("assets/") {
+                assets[relative] = bag.collect(at: SourceLocation(file: path)) { try read() }
+            }
+        }
+        for (relative, data) in base.sorted(by: { $0.key < $1.key }) {
+            add(relative, file: "\(defaultThemeLabel)/\(relative)") { data }
+        }
         for directory in directories {
             for relative in files(below: directory) {
                 let path = (directory as NSString).appendingPathComponent(relative)
-                if relative.hasSuffix(".mustache") {
-                    let text = bag.collect(at: SourceLocation(file: path)) { try TextDecoder.decode(try io.read(path), file: path) }
-                    let name = String(relative.dropLast(".mustache".count))
-                    // A partial used inside a line must not carry its file's final newline into that line.
-                    if var text {
-                        if name.hasPrefix("partials/"), text.hasSuffix("\n") { text.removeLast() }
-                        sources[name] = (text, path)
-                    }
-                } else if relative.hasPrefix("assets/") {
-                    assets[relative] = bag.collect(at: SourceLocation(file: path)) { try io.read(path) }
-                }
+                add(relative, file: path) { try io.read(path) }
             }
         }
         var library = MustacheLibrary()

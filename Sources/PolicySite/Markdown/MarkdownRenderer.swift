@@ -79,11 +79,13 @@ public struct MarkdownRenderer: Sendable {
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node).map({ String(cString: $0) }) {
+                // Listed before any rewrite, so the render stage can refuse what it would load.
+                images.append(.init(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), url: url))
+            }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node),
                URLSafety.isDangerous(String(cString: url)) {
                 cmark_node_set_url(node, "")
-            } else if type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node).map({ String(cString: $0) }), !url.isEmpty {
-                images.append(.init(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), url: url))
             } else if type == CMARK_NODE_HEADING {
                 let text = plainText(of: node)
                 let id = HeadingAnchor.uniqueID(for: text, avoiding: &used)

@@ -42,6 +42,10 @@ public struct PageRenderer: Sendable {
         let diagnostics = zip(policies, bodies).flatMap { policy, body in
             body.images.compactMap { image -> Diagnostic? in
                 let at = SourceLocation(file: policy.document.sourcePath, line: policy.document.bodyFirstLine + image.line - 1, column: image.column)
+                if URLSafety.isDangerous(image.url) {
+                    return .error(at: at, "the image address '\(image.url)' uses a scheme a page may never load",
+                                  expected: "an image placed in the templates' assets/ folder, written as ../../assets/NAME")
+                }
                 if URLSafety.isRemote(image.url) {
                     return .error(at: at, "the image '\(image.url)' is on another site, and loading it would tell that site who reads the policy",
                                   expected: "a link to the image instead, such as [description](\(image.url))")

@@ -14,7 +14,19 @@ enum TextDecoder {
             throw PolicySiteError(.error(at: position(of: bad, in: bytes, file: file), "the file is not valid UTF-8 text",
                                          expected: "UTF-8 text (save the file as UTF-8 in your editor)"))
         }
-        return text.replacingOccurrences(of: "\r\n", with: "\n")
+        // CRLF to LF on the bytes: Foundation's `replacingOccurrences` went through NSString and
+        // was 9% of loading 1,000 policies (perf); a CR is never part of a multi-byte character.
+        guard bytes.contains(0x0D) else { return text }
+        return String(decoding: droppingCarriageReturnsBeforeLineFeeds(bytes), as: UTF8.self)
+    }
+
+    static func droppingCarriageReturnsBeforeLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for index in bytes.indices where !(bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
+            out.append(bytes[index])
+        }
+        return out
     }
 
     static func position(of offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {

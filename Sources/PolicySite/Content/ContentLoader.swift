@@ -37,12 +37,15 @@ public struct ContentLoader: Sendable {
         if files.isEmpty {
             bag.append(.error(at: at, "the policies directory holds no .md files", expected: "at least one policy, e.g. from 'policysite new policy \"Title\"'"))
         }
-        var policies: [PolicyDocument] = []
-        for name in files {
+        // Read and parsed in parallel (YAML and decoding were a serial sixth of a 1,000-policy
+        // build); problems are then collected in file order, as before.
+        let results = files.parallelMap { [io] name in
             let path = (directory as NSString).appendingPathComponent(name)
-            let parsed = bag.collect(at: SourceLocation(file: path)) {
-                try PolicyParser.parse(try TextDecoder.decode(try io.read(path), file: path), slug: String(name.dropLast(3)), file: path)
-            }
+            return (path, Result { try PolicyParser.parse(try TextDecoder.decode(try io.read(path), file: path), slug: String(name.dropLast(3)), file: path) })
+        }
+        var policies: [PolicyDocument] = []
+        for (path, result) in results {
+            let parsed = bag.collect(at: SourceLocation(file: path)) { try result.get() }
             guard let (document, warnings) = parsed else { continue }
             bag.append(contentsOf: warnings)
             policies.append(document)

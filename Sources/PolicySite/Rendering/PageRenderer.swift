@@ -17,23 +17,32 @@ public struct PageRenderer: Sendable {
                                                                         description: policy.document.summary ?? policy.statusSentence,
                                                                         root: "../../"))
         }
-        // Pages render in parallel too: with the Markdown done, template rendering was the
-        // largest serial part of a 1,000-policy build (perf). The first error in order is thrown.
-        let pages = policyViews.parallelMap { [templates] view in
-            Result { OutputFile(path: "policies/\(view.slug)/index.html", text: try templates.render("policy", view)) }
+        // Every page renders in parallel: the policy pages, and the site-wide files, which go
+        // first since each is one long job (the index and the governors' page list every
+        // policy). Serial, templates were the largest part of a 1,000-policy build (perf).
+        // Files keep their order, and the first error in that order is thrown.
+        let siteWide: [@Sendable () throws -> [OutputFile]] = [
+            { [self] in try governanceFiles(site) },
+            { [self] in
+                let index = IndexPageView(policies: policyViews, page: context(site, title: site.configuration.title,
+                                                                              description: "Policies of \(site.configuration.organisation) and when each is next reviewed.",
+                                                                              root: "", isHome: true))
+                return [OutputFile(path: "index.html", text: try templates.render("index", index))]
+            },
+            { [self] in
+                let notFound = context(site, title: "Page not found", description: "This page does not exist.", root: rootPath(of: site.configuration.baseURL))
+                return [OutputFile(path: "404.html", text: try templates.render("404", ["page": notFound]))]
+            },
+            { [self] in try site.report.map { try renderReport($0, site: site) } ?? [] },
+            { [site] in [OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: site))] },
+        ]
+        let results = Array(0..<(siteWide.count + policyViews.count)).parallelMap { [templates] job in
+            if job < siteWide.count { return Result { try siteWide[job]() } }
+            let view = policyViews[job - siteWide.count]
+            return Result { [OutputFile(path: "policies/\(view.slug)/index.html", text: try templates.render("policy", view))] }
         }
-        var files = try pages.map { try $0.get() }
-        let index = IndexPageView(policies: policyViews, page: context(site, title: site.configuration.title,
-                                                                      description: "Policies of \(site.configuration.organisation) and when each is next reviewed.",
-                                                                      root: "", isHome: true))
-        files.append(OutputFile(path: "index.html", text: try templates.render("index", index)))
-        let notFound = context(site, title: "Page not found", description: "This page does not exist.", root: rootPath(of: site.configuration.baseURL))
-        files.append(OutputFile(path: "404.html", text: try templates.render("404", ["page": notFound])))
-        if let report = site.report {
-            files += try renderReport(report, site: site)
-        }
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: site)))
-        files += try governanceFiles(site)
+        var files: [OutputFile] = []
+        for job in Array(siteWide.count..<results.count) + [1, 2, 3, 4, 0] { files += try results[job].get() }
         files += templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         return files
     }

@@ -59,8 +59,29 @@ let renderer = MarkdownRenderer()
 try stage("markdown-serial", bytes: markdownBytes, items: content.policies.count) {
     for policy in content.policies { _ = renderer.render(policy.markdown) }
 }
+try stage("markdown-parallel", bytes: markdownBytes, items: content.policies.count) {
+    let policies = content.policies
+    DispatchQueue.concurrentPerform(iterations: policies.count) { index in _ = renderer.render(policies[index].markdown) }
+}
 var files: [OutputFile] = []
 try stage("render-all-pages", items: content.policies.count) { files = try PageRenderer(templates: templates).render(site) }
 let outputBytes = files.reduce(0) { $0 + $1.contents.count }
 try stage("write", bytes: outputBytes, items: files.count) { try SiteWriter().publish(files, to: outputDirectory) }
 try stage("whole-build", items: content.policies.count) { try SiteBuilder().build(options) }
+
+// What `serve` does after one policy is saved: fingerprint both directories, then rebuild in
+// memory with the templates it kept. The save itself (a write to tmpfs) is inside the timing.
+if let policy = content.policies.first {
+    let url = URL(fileURLWithPath: policy.sourcePath)
+    let original = try Data(contentsOf: url)
+    defer { try? original.write(to: url) }
+    var preview = PreviewBuilder(options: options)
+    _ = try preview.rebuild(templatesFingerprint: SourceFingerprint.of(options.templatesDirectory))
+    var edited = false
+    try stage("serve-rebuild-1-file", items: content.policies.count) {
+        edited.toggle()
+        try (edited ? original + Data("\nOne more line.\n".utf8) : original).write(to: url)
+        _ = SourceFingerprint.of(contentDirectory)
+        _ = try preview.rebuild(templatesFingerprint: SourceFingerprint.of(options.templatesDirectory))
+    }
+}

@@ -22,7 +22,7 @@ import Testing
             default: account = "p-" + String(generator.next() % 40, radix: 16).padding(toLength: 16, withPad: "7", startingAt: 0)
             }
             let hours = ["", "3.5", "0.25", "24", "12", "\"7.5\"", " 2 "][Int(generator.next() % 7)]
-            var line = "\(day),\(categories[Int(generator.next()) % categories.count]),\(actions[Int(generator.next() % UInt64(actions.count))]),\(account),\(hours)"
+            var line = "\(day),\(categories[Int(generator.next() % UInt64(categories.count))]),\(actions[Int(generator.next() % UInt64(actions.count))]),\(account),\(hours)"
             switch row % 97 {
             case 5: line = "\(day)T09:30:00Z" + line.dropFirst(10)
             case 11: line += "\r"

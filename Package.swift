@@ -54,6 +54,7 @@ let package = Package(
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzPolicyParser", dependencies: ["PolicySite", "FuzzSupport"]),
         .executableTarget(name: "FuzzMarkdownPage", dependencies: ["PolicySite", "FuzzSupport"]),
+        .executableTarget(name: "FuzzModerationLog", dependencies: ["PolicySite", "FuzzSupport"]),
         .testTarget(
             name: "PolicySiteTests",
             dependencies: ["PolicySite", .product(name: "PropertyBased", package: "swift-property-based")],

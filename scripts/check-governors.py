@@ -83,7 +83,7 @@ def check_site(binary, work):
         html = open(page, encoding="utf-8").read()
         name = os.path.relpath(page, site)
         check(re.search(r'<link rel="alternate" type="application/atom\+xml" [^>]*href="[^"]*feed\.xml">', html) is not None, f"{name} links the feed in its head")
-        check(re.search(r'<a href="[^"]*governors/">Governors</a>', html) is not None, f"{name} links to the governors' page")
+        check(re.search(r'<a href="[^"]*governors/"[^>]*>Governors</a>', html) is not None, f"{name} links to the governors' page")
 
 
 def check_status_command(binary):

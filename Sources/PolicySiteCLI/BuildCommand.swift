@@ -15,8 +15,9 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {
+        let days = asOf.days
         let options = BuildOptions(contentDirectory: content.content, templatesDirectory: templates.templates,
-                                   outputDirectory: output, asOf: asOf.day)
+                                   outputDirectory: output, asOf: days.asOf, today: days.today)
         do {
             let outcome = try Progress.step("Building the site") { try SiteBuilder().build(options) }
             Report.warnings(outcome.warnings)

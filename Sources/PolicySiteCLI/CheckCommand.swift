@@ -13,7 +13,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {
-        let options = BuildOptions(contentDirectory: content.content, templatesDirectory: templates.templates, asOf: asOf.day)
+        let days = asOf.days
+        let options = BuildOptions(contentDirectory: content.content, templatesDirectory: templates.templates, asOf: days.asOf, today: days.today)
         let diagnostics = try Progress.step("Checking the site") { try SiteChecker().check(options) }
         for diagnostic in diagnostics { Terminal.standardError(Terminal.describe(diagnostic)) }
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -27,6 +27,12 @@ struct AsOfOption: ParsableArguments {
 
     /// `--as-of`, or today's date in UTC, read from the clock once.
     var day: CalendarDay { asOf ?? Clock.today() }
+
+    /// The as-of day and the real today, from one reading of the clock.
+    var days: (asOf: CalendarDay, today: CalendarDay) {
+        let today = Clock.today()
+        return (asOf ?? today, today)
+    }
 }
 
 enum Clock {

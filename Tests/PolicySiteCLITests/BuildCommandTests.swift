@@ -8,8 +8,7 @@ import Testing
         let output = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
         var command = try PolicySiteCommand.parseAsRoot([
-            // The example log has entries after 2017-08-15, which a build refuses; this site has no log.
-            "build", "--content", repositoryRoot.appendingPathComponent("Tests/PolicySiteTests/Fixtures/sites/seed-layout").path,
+            "build", "--content", repositoryRoot.appendingPathComponent("content").path,
             "--templates", repositoryRoot.appendingPathComponent("templates").path,
             "--output", output.path, "--as-of", "2017-08-15",
         ])

@@ -6,12 +6,17 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: String
     /// The reference day for review statuses and the report (`--as-of`, or today).
     public var asOf: CalendarDay
+    /// The real day the build runs (read once from the clock by the CLI). A log entry after it
+    /// is refused; entries after an earlier `asOf` are only left out of the report, so that
+    /// `--as-of 2017-08-15` shows the site as it was then. Defaults to `asOf`.
+    public var today: CalendarDay
 
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
-                outputDirectory: String = "site", asOf: CalendarDay) {
+                outputDirectory: String = "site", asOf: CalendarDay, today: CalendarDay? = nil) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
         self.asOf = asOf
+        self.today = today ?? asOf
     }
 }

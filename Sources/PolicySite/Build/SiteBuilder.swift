@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole build, one line per stage: load, model, render, publish.
 public struct SiteBuilder: Sendable {
     public var io: FileIO
@@ -23,20 +25,31 @@ public struct SiteBuilder: Sendable {
     /// Everything but publishing: what `check` runs, and what `build` writes.
     /// `templates`, when given, are used instead of loading them (the preview server keeps them between rebuilds).
     public func renderSite(_ options: BuildOptions, templates given: TemplateSet? = nil) throws -> (SiteContent, [OutputFile]) {
-        // Content and templates are checked together, so one run shows every problem.
+        let (content, templates, moderation) = try load(options, templates: given)
+        let site = Site(content: content, asOf: options.asOf, moderation: moderation)
+        let files = try PageRenderer(templates: templates).render(site)
+        return (content, files)
+    }
+
+    /// The load stage: content, templates and the moderation log, checked together so that
+    /// one run shows every problem.
+    func load(_ options: BuildOptions, templates given: TemplateSet?) throws -> (SiteContent, TemplateSet, ReportStatistics?) {
         var bag = DiagnosticBag()
         let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io).load(from: options.contentDirectory) }
         let templates = given ?? bag.collect(at: SourceLocation(file: options.templatesDirectory)) { try TemplateSet.load(from: themeDirectories(options), io: io) }
         let moderation = content.flatMap { content in
             bag.collect(at: SourceLocation(file: options.contentDirectory)) {
-                try ModerationLogLoader(io: io).load(configuration: content.configuration, contentDirectory: options.contentDirectory, asOf: options.asOf)
+                try ModerationLogLoader(io: io).load(configuration: content.configuration, contentDirectory: options.contentDirectory,
+                                                     asOf: options.asOf, today: options.today)
             } ?? nil
         }
         try bag.throwIfErrors()
-        guard let content, let templates else { preconditionFailure("a stage failed without a diagnostic") }
-        let site = Site(content: content, asOf: options.asOf, moderation: moderation)
-        let files = try PageRenderer(templates: templates).render(site)
-        return (content, files)
+        guard var content, let templates else { preconditionFailure("a stage failed without a diagnostic") }
+        if let leftOut = moderation?.leftOutAfterAsOf, leftOut > 0 {
+            let log = (options.contentDirectory as NSString).appendingPathComponent(content.configuration.moderationLogPath)
+            content.warnings.append(.warning(at: SourceLocation(file: log), "\(leftOut) \(leftOut == 1 ? "entry" : "entries") dated after the as-of day \(options.asOf) \(leftOut == 1 ? "is" : "are") left out of the report"))
+        }
+        return (content, templates, moderation)
     }
 
     /// The site's own templates (when the directory exists), laid over the built-in theme.

@@ -10,8 +10,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
         public var id: String
     }
 
-    /// An image on another site: a page must never load one, so the build refuses it.
-    public struct RemoteImage: Sendable, Hashable {
+    /// An image the page would load; the render stage checks that it is a file of the site.
+    public struct Image: Sendable, Hashable {
         /// Line and column in the Markdown text, from 1.
         public var line: Int
         public var column: Int
@@ -20,14 +20,16 @@ public struct RenderedMarkdown: Sendable, Hashable {
 
     public var html: String
     public var headings: [Heading]
-    public var remoteImages: [RemoteImage] = []
+    public var images: [Image] = []
 }
 
 /// Markdown to safe HTML through cmark-gfm, with GitHub's extensions.
 ///
 /// The HTML equals what `cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist`
-/// prints, with two additions: headings carry an `id`, and `data:` URLs in links and images
-/// are emptied as cmark-gfm already does for `javascript:`, `vbscript:` and `file:`.
+/// prints, with these documented changes: headings carry an `id`; `data:` URLs in links and
+/// images are emptied as cmark-gfm already does for `javascript:`, `vbscript:` and `file:`;
+/// table cells say their alignment with a class instead of the obsolete `align`; task-list
+/// checkboxes carry an `aria-label`.
 /// Raw HTML is never passed through (cmark-gfm's safe mode writes `<!-- raw HTML omitted -->`).
 public struct MarkdownRenderer: Sendable {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
@@ -57,38 +59,40 @@ public struct MarkdownRenderer: Sendable {
         guard let document = cmark_parser_finish(parser) else { preconditionFailure("cmark-gfm returned no document") }
         defer { cmark_node_free(document) }
 
-        let (headings, remoteImages) = Self.prepare(document)
+        let (headings, images) = Self.prepare(document)
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             preconditionFailure("cmark-gfm could not render HTML")
         }
         defer { free(rendered) }
         let html = Self.addingHeadingIDs(String(cString: rendered), headings)
-        return RenderedMarkdown(html: html, headings: headings, remoteImages: remoteImages)
+        return RenderedMarkdown(html: html, headings: headings, images: images)
     }
 
-    /// Walks the tree once: empties `data:` URLs, collects headings with unique ids, and
-    /// finds images on other sites.
-    private static func prepare(_ document: OpaquePointer) -> ([RenderedMarkdown.Heading], [RenderedMarkdown.RemoteImage]) {
+    /// Walks the tree once: empties dangerous URLs, collects headings with unique ids, and
+    /// lists the images.
+    private static func prepare(_ document: OpaquePointer) -> ([RenderedMarkdown.Heading], [RenderedMarkdown.Image]) {
         var headings: [RenderedMarkdown.Heading] = []
-        var remoteImages: [RenderedMarkdown.RemoteImage] = []
+        var images: [RenderedMarkdown.Image] = []
         var used = reservedIDs
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node).map({ String(cString: $0) }) {
+                // Listed before any rewrite, so the render stage can refuse what it would load.
+                images.append(.init(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), url: url))
+            }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node),
                URLSafety.isDangerous(String(cString: url)) {
                 cmark_node_set_url(node, "")
-            } else if type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node).map({ String(cString: $0) }), URLSafety.isRemote(url) {
-                remoteImages.append(.init(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), url: url))
             } else if type == CMARK_NODE_HEADING {
                 let text = plainText(of: node)
                 let id = HeadingAnchor.uniqueID(for: text, avoiding: &used)
                 headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
             }
         }
-        return (headings, remoteImages)
+        return (headings, images)
     }
 
     /// The words of a node, as a reader sees them (code spans included, markup dropped).
@@ -108,32 +112,52 @@ public struct MarkdownRenderer: Sendable {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
-    /// cmark-gfm writes every heading as a bare `<hN>` and escapes `<` everywhere else
-    /// (raw HTML is omitted), so the n-th bare heading tag is the n-th heading.
-    /// The search runs on bytes: a heading that starts with a combining mark would join the
-    /// tag's `>` into one Character, and a String search would miss the tag (found by fuzzing).
+    /// Tags cmark-gfm writes that a page should not carry as they are: `align` is obsolete
+    /// HTML (and an inline style would break the Content-Security-Policy), and a task-list
+    /// checkbox needs a name for screen readers.
+    static let tagRewrites: [(from: [UInt8], to: [UInt8])] = [
+        ("<th align=\"left\">", "<th class=\"align-left\">"), ("<th align=\"center\">", "<th class=\"align-center\">"),
+        ("<th align=\"right\">", "<th class=\"align-right\">"), ("<td align=\"left\">", "<td class=\"align-left\">"),
+        ("<td align=\"center\">", "<td class=\"align-center\">"), ("<td align=\"right\">", "<td class=\"align-right\">"),
+        ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
+        ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// One pass over the bytes: the n-th bare `<hN>` gets the n-th heading's id, and the tags
+    /// above are rewritten. cmark-gfm escapes every `<` of the author's text and omits raw
+    /// HTML, so these byte patterns are only ever its own tags. Bytes, not Characters: a
+    /// heading that starts with a combining mark would join the tag's `>` into one Character,
+    /// and a String search would miss the tag (found by fuzzing).
     static func addingHeadingIDs(_ html: String, _ headings: [RenderedMarkdown.Heading]) -> String {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + headings.count * 24)
-        var position = 0
-        for heading in headings {
-            let tag = Array("<h\(heading.level)>".utf8)
-            guard let start = firstIndex(of: tag, in: bytes, from: position) else { preconditionFailure("cmark-gfm output lost a heading") }
-            output += bytes[position..<start]
-            output += Array("<h\(heading.level) id=\"\(heading.id)\">".utf8)
-            position = start + tag.count
-        }
-        output += bytes[position...]
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        var index = start
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+        var nextHeading = 0
+        var index = 0
+        let lessThan = UInt8(ascii: "<")
+        scan: while index < bytes.count {
+            guard bytes[index] == lessThan else {
+                output.append(bytes[index])
+                index += 1
+                continue
+            }
+            if nextHeading < headings.count, index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
+               bytes[index + 3] == UInt8(ascii: ">"), bytes[index + 2] == UInt8(ascii: "0") + UInt8(headings[nextHeading].level) {
+                let heading = headings[nextHeading]
+                output += Array("<h\(heading.level) id=\"\(heading.id)\">".utf8)
+                nextHeading += 1
+                index += 4
+                continue
+            }
+            for rewrite in tagRewrites where bytes[index...].starts(with: rewrite.from) {
+                output += rewrite.to
+                index += rewrite.from.count
+                continue scan
+            }
+            output.append(lessThan)
             index += 1
         }
-        return nil
+        precondition(nextHeading == headings.count, "cmark-gfm output lost a heading")
+        return String(decoding: output, as: UTF8.self)
     }
 }

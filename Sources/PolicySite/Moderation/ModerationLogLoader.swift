@@ -10,9 +10,10 @@ public struct ModerationLogLoader: Sendable {
 
     /// The statistics of the log named in site.yml (relative to the content directory), or nil
     /// when there is no such file: a site without a log has no transparency report.
-    public func load(configuration: SiteConfiguration, contentDirectory: String, asOf: CalendarDay) throws -> ReportStatistics? {
+    /// `today` is the real day: entries after it are refused; entries between `asOf` and it are left out.
+    public func load(configuration: SiteConfiguration, contentDirectory: String, asOf: CalendarDay, today: CalendarDay? = nil) throws -> ReportStatistics? {
         let path = (contentDirectory as NSString).appendingPathComponent(configuration.moderationLogPath)
         guard io.exists(path) else { return nil }
-        return try ModerationLogReader(configuration: configuration, asOf: asOf).read(path: path)
+        return try ModerationLogReader(configuration: configuration, asOf: asOf, latestDate: today).read(path: path)
     }
 }

@@ -49,8 +49,9 @@ extension ModerationLogReader.Session {
         let text = String(decoding: cell, as: UTF8.self)
         switch parseDate(cell) {
         case .day(let day):
-            if day > asOf {
-                report(.error(at: location(field), "the date \(day) is after the as-of day \(asOf)", expected: "a date on or before \(asOf)"))
+            if day > latestDate {
+                let what = latestDate == asOf ? "the as-of day \(asOf)" : "today, \(latestDate)"
+                report(.error(at: location(field), "the date \(day) is after \(what)", expected: "a date on or before \(latestDate)"))
                 return nil
             }
             return day

@@ -11,20 +11,25 @@ import Darwin
 public struct ModerationLogReader: Sendable {
     public var categories: [SiteConfiguration.Term]
     public var actions: [SiteConfiguration.Term]
-    /// No entry may be dated after this day.
+    /// The report's day: entries after it are checked but not counted.
     public var asOf: CalendarDay
+    /// The real today: an entry after it cannot have happened, so it is refused.
+    public var latestDate: CalendarDay
     /// How many problems are printed before the rest are only counted.
     public var printLimit: Int
 
-    public init(categories: [SiteConfiguration.Term], actions: [SiteConfiguration.Term], asOf: CalendarDay, printLimit: Int = 100) {
+    /// `latestDate` defaults to `asOf`: then every entry after the as-of day is refused.
+    public init(categories: [SiteConfiguration.Term], actions: [SiteConfiguration.Term], asOf: CalendarDay,
+                latestDate: CalendarDay? = nil, printLimit: Int = 100) {
         self.categories = categories
         self.actions = actions
         self.asOf = asOf
+        self.latestDate = max(latestDate ?? asOf, asOf)
         self.printLimit = printLimit
     }
 
-    public init(configuration: SiteConfiguration, asOf: CalendarDay) {
-        self.init(categories: configuration.categories, actions: configuration.actions, asOf: asOf)
+    public init(configuration: SiteConfiguration, asOf: CalendarDay, latestDate: CalendarDay? = nil) {
+        self.init(categories: configuration.categories, actions: configuration.actions, asOf: asOf, latestDate: latestDate)
     }
 
     /// Reads the log at `path`; `file` is the name used in messages (defaults to `path`).
@@ -51,6 +56,7 @@ extension ModerationLogReader {
     struct Session {
         let file: String
         let asOf: CalendarDay
+        let latestDate: CalendarDay
         let categoryKeys: KeyTable
         let actionKeys: KeyTable
         let printLimit: Int
@@ -70,6 +76,7 @@ extension ModerationLogReader {
         init(reader: ModerationLogReader, file: String) {
             self.file = file
             self.asOf = reader.asOf
+            self.latestDate = reader.latestDate
             self.categoryKeys = KeyTable(reader.categories.map(\.key))
             self.actionKeys = KeyTable(reader.actions.map(\.key))
             self.printLimit = reader.printLimit
@@ -159,7 +166,8 @@ extension ModerationLogReader {
             for index in unknownColumns where !record.cell(index).isEmpty {
                 if let finding = AnonymityGuard.inspect(bytes: record.cell(index)) { reportPersonalData(finding, at: record.fields[index], column: nil) }
             }
-            if let incident = checkRow(record) { statistics.add(incident) }
+            guard let incident = checkRow(record) else { return }
+            if incident.date > asOf { statistics.leaveOut(incident) } else { statistics.add(incident) }
         }
 
         mutating func readHeader(_ record: CSVScanner.Record) {

@@ -35,12 +35,18 @@ public struct ReportStatistics: Sendable, Hashable {
     private var accounts: [AccountKey: UInt8] = [:]
     /// How often each hours-to-action value occurs; exact, and bounded by the distinct values.
     public private(set) var hours: [Double: Int] = [:]
+    /// Valid entries dated after the report's as-of day: checked, but not counted (a view of the past).
+    public private(set) var leftOutAfterAsOf = 0
     public private(set) var first: CalendarDay?
     public private(set) var last: CalendarDay?
 
     public init(categoryCount: Int, actionCount: Int) {
         self.categoryCount = categoryCount
         self.actionCount = actionCount
+    }
+
+    public mutating func leaveOut(_ incident: ModerationIncident) {
+        leftOutAfterAsOf += 1
     }
 
     public mutating func add(_ incident: ModerationIncident) {

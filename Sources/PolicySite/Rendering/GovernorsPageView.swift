@@ -6,17 +6,9 @@ struct GovernorsPageView: Sendable {
         var lastUpdated: String
         var lastUpdatedISO: String
         var nextReview: String
-        var nextReviewISO: String
-        var dueSoonFromISO: String
-        var overdueFromISO: String
-        var status: String
-        var statusLabel: String
-        var statusSentence: String
+        var review: ReviewStatusView
         /// "in 2 months", "9 years and 2 months ago".
         var timing: String
-        var isCurrent: Bool
-        var isDueSoon: Bool
-        var isOverdue: Bool
     }
 
     var page: PageContext
@@ -30,11 +22,10 @@ struct GovernorsPageView: Sendable {
         rows = report.entries.map { entry in
             Row(title: entry.title, url: "policies/\(entry.slug)/",
                 lastUpdated: entry.lastUpdated.spelledOut, lastUpdatedISO: entry.lastUpdated.description,
-                nextReview: entry.nextReview.spelledOut, nextReviewISO: entry.nextReview.description,
-                dueSoonFromISO: entry.dueSoonFrom.description, overdueFromISO: entry.overdueFrom.description,
-                status: entry.status.rawValue, statusLabel: entry.status.label, statusSentence: entry.sentence,
-                timing: entry.timing, isCurrent: entry.status == .current, isDueSoon: entry.status == .dueSoon,
-                isOverdue: entry.status == .overdue)
+                nextReview: entry.nextReview.spelledOut,
+                review: ReviewStatusView(status: entry.status, sentence: entry.sentence, nextReview: entry.nextReview,
+                                         dueSoonFrom: entry.dueSoonFrom, overdueFrom: entry.overdueFrom),
+                timing: entry.timing)
         }
         let total = report.entries.count == 1 ? "1 policy" : "\(report.entries.count) policies"
         summary = "\(total): \(report.count(.overdue)) overdue, \(report.count(.dueSoon)) due for review soon, \(report.count(.current)) up to date."

@@ -12,8 +12,8 @@ struct IndexPageView: Sendable {
         self.page = page
         self.policies = policies
         policyCount = policies.count == 1 ? "1 policy" : "\(policies.count) policies"
-        let overdue = policies.filter(\.isOverdue).count
-        let dueSoon = policies.filter(\.isDueSoon).count
+        let overdue = policies.filter(\.review.isOverdue).count
+        let dueSoon = policies.filter(\.review.isDueSoon).count
         overdueSummary = overdue == 0 ? nil : "\(overdue == 1 ? "1 policy is" : "\(overdue) policies are") overdue for review."
         dueSoonSummary = dueSoon == 0 ? nil : "\(dueSoon == 1 ? "1 policy is" : "\(dueSoon) policies are") due for review soon."
         allCurrent = overdue == 0 && dueSoon == 0

@@ -11,7 +11,10 @@ struct PageContext: Sendable {
     /// "24 November 2026": the day the statuses were worked out for.
     var asOf: String
     var asOfISO: String
+    /// Which navigation link is this page, for `aria-current` (stored: templates read stored properties only).
     var isHome: Bool
+    var isGovernorsPage: Bool = false
+    var isTransparencyPage: Bool = false
     /// True when the site has a transparency report, so every page links to it.
     var hasReport: Bool = false
 }

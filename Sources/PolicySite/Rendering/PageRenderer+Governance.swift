@@ -4,7 +4,7 @@ extension PageRenderer {
         let report = StatusReport(site: site)
         let page = context(site, title: "Review schedule for governors",
                            description: "Which policies of \(site.configuration.organisation) are up to date, due for review soon, or overdue.",
-                           root: "../")
+                           root: "../", page: .governors)
         let view = GovernorsPageView(report: report, dueSoonMonths: site.configuration.dueSoonMonths, page: page)
         return [
             OutputFile(path: "governors/index.html", text: try templates.render("governors", view)),

@@ -11,7 +11,7 @@ public struct PageRenderer: Sendable {
 
     public func render(_ site: Site) throws -> [OutputFile] {
         let bodies = site.policies.parallelMap { [markdown] policy in markdown.render(policy.document.markdown) }
-        try refuseRemoteImages(site.policies, bodies)
+        try checkImages(site.policies, bodies)
         let policyViews = zip(site.policies, bodies).map { policy, body in
             PolicyPageView(policy: policy, rendered: body, page: context(site, title: policy.document.title,
                                                                         description: policy.document.summary ?? policy.statusSentence,
@@ -26,7 +26,7 @@ public struct PageRenderer: Sendable {
             { [self] in
                 let index = IndexPageView(policies: policyViews, page: context(site, title: site.configuration.title,
                                                                               description: "Policies of \(site.configuration.organisation) and when each is next reviewed.",
-                                                                              root: "", isHome: true))
+                                                                              root: "", page: .home))
                 return [OutputFile(path: "index.html", text: try templates.render("index", index))]
             },
             { [self] in
@@ -47,23 +47,58 @@ public struct PageRenderer: Sendable {
         return files
     }
 
-    /// A page must never load anything from another site, so an image there is an error.
-    func refuseRemoteImages(_ policies: [Policy], _ bodies: [RenderedMarkdown]) throws {
+    /// A page must never load anything from another site, and an image that is not a file of
+    /// the site would show as broken: both are errors, at the image's line in the policy.
+    func checkImages(_ policies: [Policy], _ bodies: [RenderedMarkdown]) throws {
         let diagnostics = zip(policies, bodies).flatMap { policy, body in
-            body.remoteImages.map { image in
-                Diagnostic.error(at: SourceLocation(file: policy.document.sourcePath, line: policy.document.bodyFirstLine + image.line - 1, column: image.column),
-                                 "the image '\(image.url)' is on another site, and loading it would tell that site who reads the policy",
-                                 expected: "a link to the image instead, such as [description](\(image.url))")
+            body.images.compactMap { image -> Diagnostic? in
+                let at = SourceLocation(file: policy.document.sourcePath, line: policy.document.bodyFirstLine + image.line - 1, column: image.column)
+                if URLSafety.isDangerous(image.url) {
+                    return .error(at: at, "the image address '\(image.url)' uses a scheme a page may never load",
+                                  expected: "an image placed in the templates' assets/ folder, written as ../../assets/NAME")
+                }
+                if URLSafety.isRemote(image.url) {
+                    return .error(at: at, "the image '\(image.url)' is on another site, and loading it would tell that site who reads the policy",
+                                  expected: "a link to the image instead, such as [description](\(image.url))")
+                }
+                guard let path = sitePath(of: image.url, from: "policies/\(policy.slug)/"), templates.assets[path] != nil else {
+                    return .error(at: at, "the image '\(image.url)' is not a file of the site",
+                                  expected: "an image placed in the templates' assets/ folder, written as ../../assets/NAME")
+                }
+                return nil
             }
         }
         if !diagnostics.isEmpty { throw PolicySiteError(diagnostics) }
     }
 
-    func context(_ site: Site, title: String, description: String, root: String, isHome: Bool = false) -> PageContext {
+    /// Where a relative address written on the page at `directory` leads, as a path from the
+    /// site's root; nil when it leaves the site.
+    func sitePath(of url: String, from directory: String) -> String? {
+        let address = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
+        let decoded = address.removingPercentEncoding ?? address
+        guard !decoded.hasPrefix("/") else { return nil }
+        var parts = directory.split(separator: "/").map(String.init)
+        for part in decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init) {
+            switch part {
+            case ".", "": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The pages a navigation link leads to, so the link can say it is the current page.
+    enum NavigationPage { case home, governors, transparency }
+
+    func context(_ site: Site, title: String, description: String, root: String, page: NavigationPage? = nil) -> PageContext {
         let configuration = site.configuration
         return PageContext(lang: configuration.language, siteTitle: configuration.title, organisation: configuration.organisation,
                            contact: configuration.contact, pageTitle: title, description: description, root: root,
-                           asOf: "\(site.asOf.day) \(site.asOf.calendarMonth.spelledOut)", asOfISO: site.asOf.description, isHome: isHome,
+                           asOf: "\(site.asOf.day) \(site.asOf.calendarMonth.spelledOut)", asOfISO: site.asOf.description,
+                           isHome: page == .home, isGovernorsPage: page == .governors, isTransparencyPage: page == .transparency,
                            hasReport: site.report != nil)
     }
 
@@ -71,7 +106,7 @@ public struct PageRenderer: Sendable {
     func renderReport(_ report: TransparencyReport, site: Site) throws -> [OutputFile] {
         let view = TransparencyPageView(report: report, page: context(site, title: "Transparency report",
                                                                       description: "How \(site.configuration.organisation) deals with inappropriate content online, in numbers that identify no one.",
-                                                                      root: "../"))
+                                                                      root: "../", page: .transparency))
         return [OutputFile(path: "transparency/index.html", text: try templates.render("transparency", view)),
                 OutputFile(path: "transparency/stats.json", text: report.statsJSON()),
                 OutputFile(path: "transparency/stats.csv", text: report.statsCSV())]

@@ -20,16 +20,7 @@ struct PolicyPageView: Sendable {
     var lastUpdated: String
     var lastUpdatedISO: String
     var nextReview: String
-    var nextReviewISO: String
-    var dueSoonFromISO: String
-    var overdueFromISO: String
-    /// `current`, `due-soon` or `overdue`: for the banner's class and data attribute.
-    var status: String
-    var statusLabel: String
-    var statusSentence: String
-    var isCurrent: Bool
-    var isDueSoon: Bool
-    var isOverdue: Bool
+    var review: ReviewStatusView
     /// HTML produced by the Markdown renderer; the only value rendered unescaped.
     var bodyHTML: String
     var contents: [ContentsEntry]
@@ -53,15 +44,8 @@ struct PolicyPageView: Sendable {
         lastUpdated = document.lastUpdated.spelledOut
         lastUpdatedISO = document.lastUpdated.description
         nextReview = document.nextReview.spelledOut
-        nextReviewISO = document.nextReview.description
-        dueSoonFromISO = policy.schedule.dueSoonFrom.description
-        overdueFromISO = policy.schedule.overdueFrom.description
-        status = policy.status.rawValue
-        statusLabel = policy.status.label
-        statusSentence = policy.statusSentence
-        isCurrent = policy.status == .current
-        isDueSoon = policy.status == .dueSoon
-        isOverdue = policy.status == .overdue
+        review = ReviewStatusView(status: policy.status, sentence: policy.statusSentence, nextReview: document.nextReview,
+                                  dueSoonFrom: policy.schedule.dueSoonFrom, overdueFrom: policy.schedule.overdueFrom)
         bodyHTML = rendered.html
         let topLevel = rendered.headings.map(\.level).min()
         contents = rendered.headings.filter { $0.level == topLevel }.map { ContentsEntry(id: $0.id, text: $0.text) }

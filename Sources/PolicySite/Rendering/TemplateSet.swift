@@ -93,7 +93,7 @@ public struct TemplateSet: Sendable {
                         let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                         diagnostics.append(.error(at: SourceLocation(file: file, line: index + 1, column: column),
                                                   "the template '\(name)' does not exist",
-                                                  expected: "one of \(known.sorted().joined(separator: ", "))"))
+                                                  expected: "the name of a template in the theme, such as '\(closest(to: name, in: known))'"))
                     }
                 }
                 rest = afterOpen[close.upperBound...]
@@ -109,6 +109,22 @@ public struct TemplateSet: Sendable {
                                          expected: "a file '\(name).mustache' in the templates directory"))
         }
         return text
+    }
+
+    /// The known name nearest to a misspelt one (fewest single-character edits), for the hint.
+    static func closest(to name: String, in known: Set<String>) -> String {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var previous = Array(0...b.count)
+            for (i, x) in a.enumerated() {
+                var current = [i + 1]
+                for (j, y) in b.enumerated() {
+                    current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+                }
+                previous = current
+            }
+            return previous[b.count]
+        }
+        return known.sorted().min { distance(Array(name), Array($0)) < distance(Array(name), Array($1)) } ?? "layout"
     }
 
     /// Paths of every regular file below `directory`, sorted; nothing when it does not exist.

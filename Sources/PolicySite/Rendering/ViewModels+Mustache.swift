@@ -20,6 +20,8 @@ extension PageContext: MustacheParent {
         case "asOf": asOf
         case "asOfISO": asOfISO
         case "isHome": isHome
+        case "isGovernorsPage": isGovernorsPage
+        case "isTransparencyPage": isTransparencyPage
         case "hasReport": hasReport
         default: nil
         }
@@ -38,15 +40,7 @@ extension PolicyPageView: MustacheParent {
         case "lastUpdated": lastUpdated
         case "lastUpdatedISO": lastUpdatedISO
         case "nextReview": nextReview
-        case "nextReviewISO": nextReviewISO
-        case "dueSoonFromISO": dueSoonFromISO
-        case "overdueFromISO": overdueFromISO
-        case "status": status
-        case "statusLabel": statusLabel
-        case "statusSentence": statusSentence
-        case "isCurrent": isCurrent
-        case "isDueSoon": isDueSoon
-        case "isOverdue": isOverdue
+        case "review": review
         case "bodyHTML": bodyHTML
         case "contents": contents
         case "hasContents": hasContents
@@ -74,6 +68,23 @@ extension PolicyPageView.HistoryEntry: MustacheParent {
         case "reviewed": reviewed
         case "reviewedISO": reviewedISO
         case "note": note
+        default: nil
+        }
+    }
+}
+
+extension ReviewStatusView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "status": status
+        case "statusLabel": statusLabel
+        case "statusSentence": statusSentence
+        case "isCurrent": isCurrent
+        case "isDueSoon": isDueSoon
+        case "isOverdue": isOverdue
+        case "nextReviewISO": nextReviewISO
+        case "dueSoonFromISO": dueSoonFromISO
+        case "overdueFromISO": overdueFromISO
         default: nil
         }
     }
@@ -113,16 +124,8 @@ extension GovernorsPageView.Row: MustacheParent {
         case "lastUpdated": lastUpdated
         case "lastUpdatedISO": lastUpdatedISO
         case "nextReview": nextReview
-        case "nextReviewISO": nextReviewISO
-        case "dueSoonFromISO": dueSoonFromISO
-        case "overdueFromISO": overdueFromISO
-        case "status": status
-        case "statusLabel": statusLabel
-        case "statusSentence": statusSentence
+        case "review": review
         case "timing": timing
-        case "isCurrent": isCurrent
-        case "isDueSoon": isDueSoon
-        case "isOverdue": isOverdue
         default: nil
         }
     }

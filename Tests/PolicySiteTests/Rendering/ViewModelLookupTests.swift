@@ -24,7 +24,7 @@ import Testing
         for view in views { expectSameAsMirror(view, path: "\(type(of: view))", checked: &checked) }
         // Every view model type was reached, so none is left answering through Mirror unchecked.
         #expect(checked.isSuperset(of: ["PageContext", "PolicyPageView", "ContentsEntry", "HistoryEntry", "IndexPageView", "GovernorsPageView",
-                                        "Row", "TransparencyPageView", "Figure", "Headline", "TableRow", "Table", "Definition"]))
+                                        "Row", "ReviewStatusView", "TransparencyPageView", "Figure", "Headline", "TableRow", "Table", "Definition"]))
     }
 
     func expectSameAsMirror(_ value: any MustacheParent, path: String, checked: inout Set<String>) {

@@ -21,7 +21,7 @@ struct FrontMatter {
         func isFence(_ line: Substring, _ marks: [String]) -> Bool {
             var trimmed = line
             if trimmed.hasSuffix("\r") { trimmed = trimmed.dropLast() }
-            return marks.contains { trimmed.trimmingCharacters(in: .whitespaces) == $0 }
+            return marks.contains { trimmed.trimming(.whitespaces) == $0 }
         }
         guard let first = lines.first, isFence(first, ["---"]) else {
             return FrontMatter(yaml: nil, yamlLineOffset: 0, body: text, bodyFirstLine: 1)
@@ -38,7 +38,7 @@ struct FrontMatter {
     /// `split` for text without a CR: walks line by line only until the closing fence.
     private static func splitLeavingBody(_ text: String, file: String) throws -> FrontMatter {
         func isFence(_ line: Substring, _ marks: [String]) -> Bool {
-            marks.contains { line.trimmingCharacters(in: .whitespaces) == $0 }
+            marks.contains { line.trimming(.whitespaces) == $0 }
         }
         let utf8 = text.utf8
         /// The line starting at `start` and where the next one starts (nil after the last line).

@@ -78,7 +78,7 @@ struct YAMLReader {
             bag.append(.error(at: location(node), "'\(key)' must be a single value, not a list or mapping", expected: form))
             return nil
         }
-        if scalar.string.trimmingCharacters(in: .whitespaces).isEmpty, required {
+        if scalar.string.trimming(.whitespaces).isEmpty, required {
             bag.append(.error(at: location(node), "'\(key)' is empty", expected: form))
             return nil
         }

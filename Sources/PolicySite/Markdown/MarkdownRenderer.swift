@@ -64,7 +64,8 @@ public struct MarkdownRenderer: Sendable {
             preconditionFailure("cmark-gfm could not render HTML")
         }
         defer { free(rendered) }
-        let html = Self.addingHeadingIDs(String(cString: rendered), headings)
+        // Straight from cmark-gfm's buffer: making a String first validated and copied it once more.
+        let html = Self.addingHeadingIDs(bytes: Array(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))), headings)
         return RenderedMarkdown(html: html, headings: headings, images: images)
     }
 
@@ -109,7 +110,7 @@ public struct MarkdownRenderer: Sendable {
                 text += " "
             }
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimming(.whitespaces)
     }
 
     /// Tags cmark-gfm writes that a page should not carry as they are: `align` is obsolete
@@ -132,7 +133,10 @@ public struct MarkdownRenderer: Sendable {
     /// heading that starts with a combining mark would join the tag's `>` into one Character,
     /// and a String search would miss the tag (found by fuzzing).
     static func addingHeadingIDs(_ html: String, _ headings: [RenderedMarkdown.Heading]) -> String {
-        let bytes = Array(html.utf8)
+        addingHeadingIDs(bytes: Array(html.utf8), headings)
+    }
+
+    static func addingHeadingIDs(bytes: [UInt8], _ headings: [RenderedMarkdown.Heading]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + headings.count * 24)
         var nextHeading = 0

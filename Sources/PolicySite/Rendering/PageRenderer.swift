@@ -21,8 +21,8 @@ public struct PageRenderer: Sendable {
         // first since each is one long job (the index and the governors' page list every
         // policy). Serial, templates were the largest part of a 1,000-policy build (perf).
         // Files keep their order, and the first error in that order is thrown.
-        let siteWide: [@Sendable () throws -> [OutputFile]] = [
-            { [self] in try governanceFiles(site) },
+        let governance = governanceJobs(site)
+        let siteWide: [@Sendable () throws -> [OutputFile]] = governance + [
             { [self] in
                 let index = IndexPageView(policies: policyViews, page: context(site, title: site.configuration.title,
                                                                               description: "Policies of \(site.configuration.organisation) and when each is next reviewed.",
@@ -42,7 +42,9 @@ public struct PageRenderer: Sendable {
             return Result { [OutputFile(path: "policies/\(view.slug)/index.html", text: try templates.render("policy", view))] }
         }
         var files: [OutputFile] = []
-        for job in Array(siteWide.count..<results.count) + [1, 2, 3, 4, 0] { files += try results[job].get() }
+        // Policy pages, then index, 404, report, sitemap, then the governors' files.
+        let order = Array(siteWide.count..<results.count) + Array(governance.count..<siteWide.count) + Array(0..<governance.count)
+        for job in order { files += try results[job].get() }
         files += templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         return files
     }

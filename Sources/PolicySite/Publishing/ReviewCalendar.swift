@@ -69,6 +69,8 @@ public enum ReviewCalendar {
     /// Folds a content line (RFC 5545 §3.1) so that no physical line exceeds 75 octets,
     /// never splitting a UTF-8 sequence; continuation lines begin with one space.
     public static func fold(_ line: String) -> String {
+        // Most lines need no fold; the scalar walk below cost 3% of a 1,000-policy build (callgrind).
+        if line.utf8.count <= 75 { return line }
         var physical: [String] = []
         var current = ""
         var octets = 0

@@ -20,6 +20,18 @@ def stages(path):
     return out
 
 
+def fit(points):
+    """Least squares y = a + b·x, and R²."""
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    b = sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points)
+    a = my - b * mx
+    total = sum((y - my) ** 2 for _, y in points)
+    residual = sum((y - (a + b * x)) ** 2 for x, y in points)
+    return a, b, 1 - residual / total if total else 1.0
+
+
 def main(directory):
     results = {}
     for name in os.listdir(directory):
@@ -53,6 +65,14 @@ def main(directory):
         print(f"| {label} | {r['markdownBytes'] / 1e6:.2f} | {r['policysite']['median'] * 1000:.1f} ms | {r['cmark']['median'] * 1000:.1f} ms | "
               f"{r['policysiteOverCmark']:.2f}× | {r['msPerPolicy']['policysite']:.3f} / {r['msPerPolicy']['cmark']:.3f} | "
               f"{r['peakRSSKB'] / 1024:.1f} MB | {r['loadavg'][0]:.2f} |")
+
+    print("\n### Scaling (least-squares line through the whole-build medians: time = fixed + per item × n)\n")
+    for label, names, count in (("log rows", logs, lambda r: r["rows"]), ("policies", policies, lambda r: r["policies"])):
+        points = [(count(results[n]), results[n]["policysite"]["median"]) for n in names]
+        if len(points) >= 2:
+            fixed, per, r2 = fit(points)
+            print(f"- {label}: fixed {fixed * 1000:.1f} ms + {per * 1e6:.3f} µs per item, R² = {r2:.4f}; "
+                  "measured ÷ line at each size: " + ", ".join(f"{n:,}: {t / (fixed + per * n):.2f}" for n, t in points))
 
     print("\n### Stages alone (in-process medians of 5, policysite-bench)\n")
     names = ["load-content", "log-ingestion", "templates-parse", "markdown-serial", "markdown-parallel", "render-all-pages", "write", "whole-build", "serve-rebuild-1-file"]

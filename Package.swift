@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// scripts/fuzz sets this: a libFuzzer build links libFuzzer into every executable, the
+// theme-embedding build tool too, which then cannot run; the fuzz targets need no theme.
+let fuzzing = Context.environment["POLICYSITE_FUZZING"] != nil
+
 let package = Package(
     name: "policysite",
     platforms: [.macOS(.v13)],
@@ -33,7 +37,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["DefaultTheme"],
-            plugins: ["EmbedTheme"]
+            swiftSettings: fuzzing ? [.define("FUZZING")] : [],
+            plugins: fuzzing ? [] : ["EmbedTheme"]
         ),
         // The default theme (templates/) is compiled into the library: see README, decisions.
         .executableTarget(name: "ThemeEmbedder"),

@@ -67,7 +67,7 @@ struct ModerationLogFastPath {
             guard column < roles.count else { return false }
             let cell = UnsafeBufferPointer(start: base + start, count: end - start)
             if !cell.isEmpty, isBlank(cell[0]) || isBlank(cell[cell.count - 1]) { return false }
-            switch roles[column] {
+            switch roles.withUnsafeBufferPointer({ $0[column] }) {
             case .date:
                 guard let parsed = Self.day(cell), parsed <= asOf else { return false }
                 day = parsed
@@ -164,8 +164,10 @@ extension ModerationLogFastPath {
         var slots: [Int: Int] = [:]
         var lastMonth = Int.min
         var lastSlot = 0
-        var first: CalendarDay?
-        var last: CalendarDay?
+        /// The first and last days as `year * 10000 + month * 100 + day`: plain integer
+        /// comparisons per row instead of optional `CalendarDay`s.
+        var first = Int.max
+        var last = Int.min
         var accounts = OpenTable()
         var hours = OpenTable()
 
@@ -198,8 +200,9 @@ extension ModerationLogFastPath {
                     bits &= bits - 1
                 }
             }
-            if first.map({ day < $0 }) ?? true { first = day }
-            if last.map({ day > $0 }) ?? true { last = day }
+            let stamp = day.year * 10000 + day.month * 100 + day.day
+            if stamp < first { first = stamp }
+            if stamp > last { last = stamp }
             if let account { accounts.add(account.value, tag: account.digits, saturatingAt: 2) }
             if let hours { self.hours.add(hours.bitPattern, tag: 1, saturatingAt: .max) }
         }
@@ -210,8 +213,9 @@ extension ModerationLogFastPath {
                                categories: counts[(slot + 1)..<(slot + 1 + categoryCount)],
                                actions: counts[(slot + 1 + categoryCount)..<(slot + stride)])
             }
-            if let first { statistics.include(day: first) }
-            if let last { statistics.include(day: last) }
+            for stamp in [first, last] where stamp != Int.max && stamp != Int.min {
+                statistics.include(day: CalendarDay(year: stamp / 10000, month: stamp / 100 % 100, day: stamp % 100)!)
+            }
             accounts.forEach { value, tag, count in statistics.add(account: .short(value, digits: tag), incidents: count) }
             hours.forEach { value, _, count in statistics.add(hours: Double(bitPattern: value), incidents: count) }
         }

@@ -4,9 +4,12 @@ import Foundation
 /// reports every problem in them at once.
 public struct ContentLoader: Sendable {
     public var io: FileIO
+    /// Parsed policies kept from the last rebuild (the preview server's); nil parses every file.
+    public var parseCache: PolicyParseCache?
 
-    public init(io: FileIO = .disk) {
+    public init(io: FileIO = .disk, parseCache: PolicyParseCache? = nil) {
         self.io = io
+        self.parseCache = parseCache
     }
 
     public func load(from directory: String) throws -> SiteContent {
@@ -39,9 +42,14 @@ public struct ContentLoader: Sendable {
         }
         // Read and parsed in parallel (YAML and decoding were a serial sixth of a 1,000-policy
         // build); problems are then collected in file order, as before.
-        let results = files.parallelMap { [io] name in
+        parseCache?.beginBuild()
+        let results = files.parallelMap { [io, parseCache] name in
             let path = (directory as NSString).appendingPathComponent(name)
-            return (path, Result { try PolicyParser.parse(try TextDecoder.decode(try io.read(path), file: path), slug: String(name.dropLast(3)), file: path) })
+            return (path, Result {
+                let data = try io.read(path)
+                let parse = { try PolicyParser.parse(try TextDecoder.decode(data, file: path), slug: String(name.dropLast(3)), file: path) }
+                return try parseCache?.parsed(path, data, by: parse) ?? parse()
+            })
         }
         var policies: [PolicyDocument] = []
         for (path, result) in results {

@@ -52,6 +52,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "policysite", dependencies: ["PolicySiteCLI"]),
+        // Times the build's stages alone (scripts/bench); one small file, so cheap for CI to build.
+        .executableTarget(name: "policysite-bench", dependencies: ["PolicySite"]),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer -D FUZZING);
         // a normal build makes them replay saved inputs instead.
         .target(name: "FuzzSupport"),

@@ -23,19 +23,21 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Everything but publishing: what `check` runs, and what `build` writes.
-    /// `templates`, when given, are used instead of loading them (the preview server keeps them between rebuilds).
-    public func renderSite(_ options: BuildOptions, templates given: TemplateSet? = nil) throws -> (SiteContent, [OutputFile]) {
-        let (content, templates, moderation) = try load(options, templates: given)
+    /// `templates`, when given, are used instead of loading them, and `markdownCache` keeps
+    /// rendered policies (the preview server keeps both between rebuilds).
+    public func renderSite(_ options: BuildOptions, templates given: TemplateSet? = nil, markdownCache: MarkdownCache? = nil,
+                           parseCache: PolicyParseCache? = nil) throws -> (SiteContent, [OutputFile]) {
+        let (content, templates, moderation) = try load(options, templates: given, parseCache: parseCache)
         let site = Site(content: content, asOf: options.asOf, moderation: moderation)
-        let files = try PageRenderer(templates: templates).render(site)
+        let files = try PageRenderer(templates: templates, markdownCache: markdownCache).render(site)
         return (content, files)
     }
 
     /// The load stage: content, templates and the moderation log, checked together so that
     /// one run shows every problem.
-    func load(_ options: BuildOptions, templates given: TemplateSet?) throws -> (SiteContent, TemplateSet, ReportStatistics?) {
+    func load(_ options: BuildOptions, templates given: TemplateSet?, parseCache: PolicyParseCache? = nil) throws -> (SiteContent, TemplateSet, ReportStatistics?) {
         var bag = DiagnosticBag()
-        let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io).load(from: options.contentDirectory) }
+        let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io, parseCache: parseCache).load(from: options.contentDirectory) }
         let templates = given ?? bag.collect(at: SourceLocation(file: options.templatesDirectory)) { try TemplateSet.load(from: themeDirectories(options), io: io) }
         let moderation = content.flatMap { content in
             bag.collect(at: SourceLocation(file: options.contentDirectory)) {

@@ -6,7 +6,7 @@ enum TextDecoder {
     static func decode(_ data: Data, file: String) throws -> String {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstIndex(of: 0, in: bytes) {
             throw PolicySiteError(.error(at: position(of: nul, in: bytes, file: file), "the file contains a NUL byte", expected: "plain UTF-8 text"))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -14,7 +14,27 @@ enum TextDecoder {
             throw PolicySiteError(.error(at: position(of: bad, in: bytes, file: file), "the file is not valid UTF-8 text",
                                          expected: "UTF-8 text (save the file as UTF-8 in your editor)"))
         }
-        return text.replacingOccurrences(of: "\r\n", with: "\n")
+        // CRLF to LF on the bytes: Foundation's `replacingOccurrences` went through NSString and
+        // was 9% of loading 1,000 policies (perf); a CR is never part of a multi-byte character.
+        guard firstIndex(of: 0x0D, in: bytes) != nil else { return text }
+        return String(decoding: droppingCarriageReturnsBeforeLineFeeds(bytes), as: UTF8.self)
+    }
+
+    /// `memchr`: the generic `firstIndex(of:)` and `contains` were 1.5% of a 1,000-policy build (callgrind).
+    static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    static func droppingCarriageReturnsBeforeLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for index in bytes.indices where !(bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
+            out.append(bytes[index])
+        }
+        return out
     }
 
     static func position(of offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {

@@ -15,21 +15,23 @@ public enum HeadingAnchor {
 
     /// ASCII letters and digits kept (lower-cased), every other run of characters one `-`.
     public static func slug(for text: String) -> String {
-        var slug = ""
+        // Built as bytes (only ASCII letters, digits and '-' go in): appending to a String's
+        // scalars was 2.2% of a 1,000-policy build (callgrind).
+        var slug: [UInt8] = []
         var pendingDash = false
         for scalar in text.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if pendingDash, !slug.isEmpty { slug += "-" }
+            // ASCII tests written out: `scalar.properties` looks up Unicode tables, 5% of a
+            // 1,000-policy build (perf), and for ASCII gives exactly these ranges.
+            let value = scalar.value
+            let isUpper = value >= 0x41 && value <= 0x5A
+            if isUpper || (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
+                if pendingDash, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
                 pendingDash = false
-                slug.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: scalar) | (scalar.properties.isUppercase ? 0x20 : 0)))
+                slug.append(UInt8(value) | (isUpper ? 0x20 : 0))
             } else if scalar != "'" && scalar != "\u{2019}" {
                 pendingDash = true
             }
         }
-        return slug.isEmpty ? "section" : slug
+        return slug.isEmpty ? "section" : String(decoding: slug, as: UTF8.self)
     }
-}
-
-private extension UInt8 {
-    init(ascii scalar: Unicode.Scalar) { self = UInt8(scalar.value) }
 }

@@ -122,6 +122,22 @@ struct CSVScanner {
         offset += n
     }
 
+    /// True between records: the next byte fed starts a new record (the fast path may take it).
+    var isAtRecordStart: Bool {
+        state == .fieldStart && fields.isEmpty && bytes.isEmpty && problems.isEmpty && !skipLineFeed
+    }
+
+    /// The line the next record starts on.
+    var currentLine: Int { line }
+
+    /// Steps over one LF-terminated record of `length` bytes (its LF included) that the caller
+    /// has handled itself, keeping lines and columns of later records right.
+    mutating func skipRecord(length: Int) {
+        offset += length
+        line += 1
+        lineStart = offset
+    }
+
     /// Ends the input: delivers a last record that had no line break after it.
     mutating func finish(onRecord: (Record) throws -> Void) rethrows {
         switch state {

@@ -135,7 +135,7 @@ private func isISOTime(_ rest: ArraySlice<UInt8>) -> Bool {
 }
 
 /// A non-negative decimal number without exponent, such as `3` or `0.25`.
-func parseHours(_ cell: ArraySlice<UInt8>) -> Double? {
+func parseHours(_ cell: some Collection<UInt8>) -> Double? {
     var whole = 0, fraction = 0, fractionDigits = 0, digits = 0
     var sawPoint = false
     for byte in cell {
@@ -178,7 +178,7 @@ struct KeyTable: Sendable {
         self.list = keys.joined(separator: ", ")
     }
 
-    func index(of cell: ArraySlice<UInt8>) -> Int? {
+    func index(of cell: some Collection<UInt8>) -> Int? {
         for (index, key) in keys.enumerated() where key.count == cell.count && key.elementsEqual(cell) { return index }
         return nil
     }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a moderation log (DESIGN.md) in one streaming pass, checks every cell and folds each
 /// row into `ReportStatistics`; every problem comes back at once, with its line and column.
 public struct ModerationLogReader: Sendable {
@@ -61,6 +69,9 @@ extension ModerationLogReader {
         var diagnostics: [Diagnostic] = []
         var unprinted = 0
         var lastLine = 1
+        /// Set up once the header is read; nil when the header rules it out.
+        var fastPath: ModerationLogFastPath?
+        var fastPathDecided = false
 
         init(reader: ModerationLogReader, file: String) {
             self.file = file
@@ -74,8 +85,30 @@ extension ModerationLogReader {
 
         mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>) {
             var scanner = self.scanner
-            scanner.consume(chunk) { handle($0) }
-            self.scanner = scanner
+            defer { self.scanner = scanner }
+            guard let base = chunk.baseAddress else { return }
+            // Line by line: a whole line that starts a record may take the fast path; the rest,
+            // and any line it declines, go to the scanner in order, so positions stay exact.
+            var start = 0
+            while start < chunk.count {
+                guard let found = memchr(base + start, 0x0A, chunk.count - start) else {
+                    scanner.consume(UnsafeBufferPointer(rebasing: chunk[start...])) { handle($0) }
+                    return
+                }
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if !fastPathDecided, sawHeader {
+                    fastPathDecided = true
+                    fastPath = ModerationLogFastPath(positions: positions, headerCount: headerCount, unknownColumns: unknownColumns, asOf: asOf,
+                                                     categoryKeys: categoryKeys, actionKeys: actionKeys)
+                }
+                if fastPath != nil, scanner.isAtRecordStart, fastPath!.take(UnsafeBufferPointer(rebasing: chunk[start..<end])) {
+                    lastLine = scanner.currentLine
+                    scanner.skipRecord(length: end + 1 - start)
+                } else {
+                    scanner.consume(UnsafeBufferPointer(rebasing: chunk[start...end])) { handle($0) }
+                }
+                start = end + 1
+            }
         }
 
         mutating func finish() throws -> ReportStatistics {
@@ -91,6 +124,7 @@ extension ModerationLogReader {
                               expected: "the problems above fixed first"), force: true)
             }
             if !diagnostics.isEmpty { throw PolicySiteError(diagnostics) }
+            fastPath?.tally.fold(into: &statistics)
             return statistics
         }
 

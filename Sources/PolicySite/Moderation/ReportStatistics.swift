@@ -61,6 +61,29 @@ public struct ReportStatistics: Sendable, Hashable {
         if last.map({ incident.date > $0 }) ?? true { last = incident.date }
     }
 
+    /// Adds figures counted elsewhere (`ModerationLogFastPath.Tally`): the same as adding their
+    /// incidents one by one, since every figure is a count.
+    mutating func add(month: CalendarMonth, incidents: Int, categories: ArraySlice<Int>, actions: ArraySlice<Int>) {
+        let year = SchoolYear(containing: month)
+        var tally = years[year] ?? Tally(categoryCount: categoryCount, actionCount: actionCount)
+        tally.incidents += incidents
+        for (index, count) in zip(tally.categories.indices, categories) { tally.categories[index] += count }
+        for (index, count) in zip(tally.actions.indices, actions) { tally.actions[index] += count }
+        years[year] = tally
+        months[month.index, default: 0] += incidents
+    }
+
+    mutating func add(account: AccountKey, incidents: Int) {
+        accounts[account] = UInt8(min(2, Int(accounts[account, default: 0]) + incidents))
+    }
+
+    mutating func add(hours: Double, incidents: Int) { self.hours[hours, default: 0] += incidents }
+
+    mutating func include(day: CalendarDay) {
+        if first.map({ day < $0 }) ?? true { first = day }
+        if last.map({ day > $0 }) ?? true { last = day }
+    }
+
     public var incidents: Int { years.values.reduce(0) { $0 + $1.incidents } }
     public var distinctAccounts: Int { accounts.count }
     /// Accounts involved in more than one incident.

@@ -4,34 +4,53 @@ import Foundation
 public struct PageRenderer: Sendable {
     public let templates: TemplateSet
     let markdown = MarkdownRenderer()
+    /// Rendered Markdown kept from the last rebuild (the preview server's); nil renders all.
+    let markdownCache: MarkdownCache?
 
-    public init(templates: TemplateSet) {
+    public init(templates: TemplateSet, markdownCache: MarkdownCache? = nil) {
         self.templates = templates
+        self.markdownCache = markdownCache
     }
 
     public func render(_ site: Site) throws -> [OutputFile] {
-        let bodies = site.policies.parallelMap { [markdown] policy in markdown.render(policy.document.markdown) }
+        markdownCache?.beginBuild()
+        let bodies = site.policies.parallelMap { [markdown, markdownCache] policy in
+            markdownCache?.rendered(policy.document.markdown, by: markdown.render) ?? markdown.render(policy.document.markdown)
+        }
         try checkImages(site.policies, bodies)
         let policyViews = zip(site.policies, bodies).map { policy, body in
             PolicyPageView(policy: policy, rendered: body, page: context(site, title: policy.document.title,
                                                                         description: policy.document.summary ?? policy.statusSentence,
                                                                         root: "../../"))
         }
+        // Every page renders in parallel: the policy pages, and the site-wide files, which go
+        // first since each is one long job (the index and the governors' page list every
+        // policy). Serial, templates were the largest part of a 1,000-policy build (perf).
+        // Files keep their order, and the first error in that order is thrown.
+        let governance = governanceJobs(site)
+        let siteWide: [@Sendable () throws -> [OutputFile]] = governance + [
+            { [self] in
+                let index = IndexPageView(policies: policyViews, page: context(site, title: site.configuration.title,
+                                                                              description: "Policies of \(site.configuration.organisation) and when each is next reviewed.",
+                                                                              root: "", page: .home))
+                return [OutputFile(path: "index.html", text: try templates.render("index", index))]
+            },
+            { [self] in
+                let notFound = context(site, title: "Page not found", description: "This page does not exist.", root: rootPath(of: site.configuration.baseURL))
+                return [OutputFile(path: "404.html", text: try templates.render("404", ["page": notFound]))]
+            },
+            { [self] in try site.report.map { try renderReport($0, site: site) } ?? [] },
+            { [site] in [OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: site))] },
+        ]
+        let results = Array(0..<(siteWide.count + policyViews.count)).parallelMap { [templates] job in
+            if job < siteWide.count { return Result { try siteWide[job]() } }
+            let view = policyViews[job - siteWide.count]
+            return Result { [OutputFile(path: "policies/\(view.slug)/index.html", text: try templates.render("policy", view))] }
+        }
         var files: [OutputFile] = []
-        for view in policyViews {
-            files.append(OutputFile(path: "policies/\(view.slug)/index.html", text: try templates.render("policy", view)))
-        }
-        let index = IndexPageView(policies: policyViews, page: context(site, title: site.configuration.title,
-                                                                      description: "Policies of \(site.configuration.organisation) and when each is next reviewed.",
-                                                                      root: "", page: .home))
-        files.append(OutputFile(path: "index.html", text: try templates.render("index", index)))
-        let notFound = context(site, title: "Page not found", description: "This page does not exist.", root: rootPath(of: site.configuration.baseURL))
-        files.append(OutputFile(path: "404.html", text: try templates.render("404", ["page": notFound])))
-        if let report = site.report {
-            files += try renderReport(report, site: site)
-        }
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: site)))
-        files += try governanceFiles(site)
+        // Policy pages, then index, 404, report, sitemap, then the governors' files.
+        let order = Array(siteWide.count..<results.count) + Array(governance.count..<siteWide.count) + Array(0..<governance.count)
+        for job in order { files += try results[job].get() }
         files += templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         return files
     }

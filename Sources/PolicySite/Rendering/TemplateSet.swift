@@ -51,9 +51,11 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                _ = HTMLEscaping.registered
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                let at = SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber)
+                // Less the line of the escaping pragma put before the template.
+                let at = SourceLocation(file: source.file, line: error.context.lineNumber - 1, column: error.context.columnNumber)
                 bag.append(.error(at: at, "template syntax error: \(Self.explain(error.error))", expected: "matching '{{#name}}…{{/name}}' tags and closed '{{…}}'"))
             } catch {
                 bag.append(.error(at: SourceLocation(file: source.file), "template could not be read: \(error)"))

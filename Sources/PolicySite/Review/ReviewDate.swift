@@ -8,7 +8,7 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Parses `September 2017`, `Sep 2017`, `2017-09` or `2017-09-15`; nil for anything else.
     public init?(parsing raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimming(.whitespaces)
         if let day = CalendarDay(iso: text) {
             self = .day(day)
             return

@@ -15,6 +15,8 @@ public struct ModerationLogReader: Sendable {
     public var asOf: CalendarDay
     /// The real today: an entry after it cannot have happened, so it is refused.
     public var latestDate: CalendarDay
+    /// The longest cell read as a value; anything longer is refused without further reading.
+    static let longestCell = 512
     /// How many problems are printed before the rest are only counted.
     public var printLimit: Int
 
@@ -147,6 +149,14 @@ extension ModerationLogReader {
                     report(.error(at: SourceLocation(file: file, line: line, column: column), "a quoted cell is never closed",
                                   expected: "a closing quote mark at the end of the cell"))
                 }
+            }
+            // No cell of the format is long (a pseudonym is at most 66 bytes); refusing a huge
+            // one at once keeps the personal-data patterns from scanning megabytes.
+            if let long = record.fields.indices.first(where: { record.cell($0).count > ModerationLogReader.longestCell }) {
+                report(.error(at: location(record.fields[long]), "this cell is \(record.cell(long).count) bytes long, far longer than any value of the log",
+                              expected: "a cell of at most \(ModerationLogReader.longestCell) bytes: a date, a category, actions, a pseudonym or a number of hours"))
+                sawHeader = true
+                return
             }
             if !sawHeader {
                 sawHeader = true

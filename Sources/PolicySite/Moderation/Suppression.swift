@@ -47,7 +47,7 @@ public struct Suppression: Sendable {
         }
         let sumsOfCell = cellSums()
         while let exposed = Self.recoverableCells(hidden: Set(states.indices.filter { states[$0] != .shown }), sums: sums, cellCount: values.count)
-            .first(where: { states[$0] != .unpublished }) {
+            .first(where: { states[$0] != .unpublished }) ?? boundedCells(states: states, threshold: threshold).first {
             guard let extra = nextCellToHide(protecting: exposed, states: states, sumsOfCell: sumsOfCell) else { break }
             states[extra] = .secondary
         }
@@ -64,6 +64,26 @@ public struct Suppression: Sendable {
         }
         let neighbours = sumsOfCell[cell].flatMap { [sums[$0].total] + sums[$0].parts }
         return best(neighbours) ?? best(sums.flatMap { [$0.total] + $0.parts })
+    }
+
+    /// Small cells whose value follows from bounds rather than equations: a reader knows each
+    /// "fewer than k" cell lies from 1 to k-1 and every other hidden cell is at least 0, so when
+    /// a shown total leaves exactly one per small cell (or, with only small cells hidden,
+    /// exactly k-1 each) every one of them is known.
+    func boundedCells(states: [State], threshold: Int) -> [Int] {
+        var found: [Int] = []
+        for sum in sums where states[sum.total] == .shown {
+            let hidden = sum.parts.filter { states[$0] != .shown }
+            let small = hidden.filter { states[$0] == .small }
+            guard !small.isEmpty else { continue }
+            let rest = sum.parts.filter { states[$0] == .shown }.reduce(0) { $0 + values[$1] }
+            let hiddenTotal = values[sum.total] - rest
+            let onlySmall = small.count == hidden.count
+            if hiddenTotal <= small.count || (onlySmall && hiddenTotal >= small.count * (threshold - 1)) {
+                found.append(contentsOf: small)
+            }
+        }
+        return found
     }
 
     private func cellSums() -> [[Int]] {

@@ -56,6 +56,20 @@ func cellsRevealedBySubtraction(values: [Int], shown: Set<Int>, sums: [Suppressi
         #expect(states == [.small, .shown, .secondary, .shown])
     }
 
+    @Test func twoHiddenCellsThatMustBeOneEachAreProtectedToo() {
+        // 1 + 1 + 7 = 9: no subtraction isolates either 1, but "fewer than 5" means at least 1,
+        // and 9 - 7 leaves only 2 for two such cells. Hiding the 7 as well ends that.
+        let states = Suppression(values: [1, 1, 7, 9], sums: [.init(total: 3, parts: [0, 1, 2])]).apply(threshold: 5)
+        #expect(states == [.small, .small, .secondary, .shown])
+        #expect(Suppression(values: [1, 1, 7, 9], sums: [.init(total: 3, parts: [0, 1, 2])]).boundedCells(states: states, threshold: 5).isEmpty)
+    }
+
+    @Test func hiddenCellsThatMustAllBeAtTheMostAreProtected() {
+        // 4 + 4 = 8 with threshold 5: two cells of "fewer than 5" adding to 8 are both 4.
+        let states = Suppression(values: [4, 4, 8], sums: [.init(total: 2, parts: [0, 1])]).apply(threshold: 5)
+        #expect(states[0] == .small && states[1] == .small && states[2] != .shown)
+    }
+
     @Test func hidesTheTotalWhenEveryOtherPartIsZeroOrHidden() {
         // 3 and 4 are small; 10 - 6 would give the 4 away, and then 7 - 4 - 0 the 3.
         let sums: [Suppression.Sum] = [.init(total: 3, parts: [0, 1, 2]), .init(total: 5, parts: [1, 4])]

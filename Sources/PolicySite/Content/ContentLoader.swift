@@ -48,7 +48,8 @@ public struct ContentLoader: Sendable {
             return (path, Result {
                 let data = try io.read(path)
                 let parse = { try PolicyParser.parse(try TextDecoder.decode(data, file: path), slug: String(name.dropLast(3)), file: path) }
-                return try parseCache?.parsed(path, data, by: parse) ?? parse()
+                guard let parseCache else { return try parse() }
+                return try parseCache.value(for: path, keptIf: { $0.bytes == data }) { (data, try parse()) }.parsed
             })
         }
         var policies: [PolicyDocument] = []

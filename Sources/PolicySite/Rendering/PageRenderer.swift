@@ -15,7 +15,8 @@ public struct PageRenderer: Sendable {
     public func render(_ site: Site) throws -> [OutputFile] {
         markdownCache?.beginBuild()
         let bodies = site.policies.parallelMap { [markdown, markdownCache] policy in
-            markdownCache?.rendered(policy.document.markdown, by: markdown.render) ?? markdown.render(policy.document.markdown)
+            let text = policy.document.markdown
+            return markdownCache?.value(for: text) { markdown.render(text) } ?? markdown.render(text)
         }
         try checkImages(site.policies, bodies)
         let policyViews = zip(site.policies, bodies).map { policy, body in

@@ -29,10 +29,11 @@ public struct StatusReport: Sendable, Hashable {
             Entry(slug: policy.slug, title: policy.document.title, lastUpdated: policy.document.lastUpdated,
                   nextReview: policy.document.nextReview, status: policy.status,
                   dueSoonFrom: policy.schedule.dueSoonFrom, overdueFrom: policy.schedule.overdueFrom,
-                  timing: Self.timing(of: policy.schedule, on: site.asOf), sentence: policy.statusSentence)
+                  timing: policy.schedule.timing(on: site.asOf), sentence: policy.statusSentence)
         }
         .sorted { a, b in
-            (-a.status.severity, a.overdueFrom, a.title.lowercased(), a.slug) < (-b.status.severity, b.overdueFrom, b.title.lowercased(), b.slug)
+            if a.status != b.status { return a.status > b.status }
+            return (a.overdueFrom, a.title.lowercased(), a.slug) < (b.overdueFrom, b.title.lowercased(), b.slug)
         }
     }
 
@@ -45,23 +46,6 @@ public struct StatusReport: Sendable, Hashable {
     public func hasPolicy(atOrPast threshold: ReviewStatus) -> Bool {
         entries.contains { $0.status >= threshold }
     }
-
-    /// "in 2 months", "this month", "earlier this month", "1 month ago": counted in calendar
-    /// months, as the banner's sentence counts them.
-    public static func timing(of schedule: ReviewSchedule, on day: CalendarDay) -> String {
-        let months = day.calendarMonth.index - schedule.nextReview.calendarMonth.index
-        switch schedule.status(on: day) {
-        case .current, .dueSoon:
-            return months == 0 ? "this month" : "in \(ReviewSchedule.duration(months: -months))"
-        case .overdue:
-            return months == 0 ? "earlier this month" : "\(ReviewSchedule.duration(months: months)) ago"
-        }
-    }
-}
-
-extension ReviewStatus {
-    /// 0 current, 1 due soon, 2 overdue: for sorting the most urgent first.
-    var severity: Int { ReviewStatus.allCases.firstIndex(of: self)! }
 }
 
 extension StatusReport {

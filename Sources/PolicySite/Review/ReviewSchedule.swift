@@ -29,17 +29,21 @@ public struct ReviewSchedule: Sendable, Hashable {
     /// September 2017, 9 years and 2 months ago."
     public func sentence(on day: CalendarDay) -> String {
         let due = nextReview.withPreposition
-        let months = day.calendarMonth.index - nextReview.calendarMonth.index
         switch status(on: day) {
-        case .current:
-            return "This policy is next due for review \(due)."
-        case .dueSoon:
-            let when = months == 0 ? "this month" : "in \(Self.duration(months: -months))"
-            return "This policy is due for review \(due), \(when)."
-        case .overdue:
-            let when = months == 0 ? "earlier this month" : "\(Self.duration(months: months)) ago"
-            return "This policy was due for review \(due), \(when)."
+        case .current: return "This policy is next due for review \(due)."
+        case .dueSoon: return "This policy is due for review \(due), \(timing(on: day))."
+        case .overdue: return "This policy was due for review \(due), \(timing(on: day))."
         }
+    }
+
+    /// How long until or since the review month, counted in whole months as a parent would:
+    /// "in 2 months", "this month", "earlier this month", "9 years and 2 months ago".
+    public func timing(on day: CalendarDay) -> String {
+        let months = day.calendarMonth.index - nextReview.calendarMonth.index
+        if status(on: day) == .overdue {
+            return months == 0 ? "earlier this month" : "\(Self.duration(months: months)) ago"
+        }
+        return months == 0 ? "this month" : "in \(Self.duration(months: -months))"
     }
 
     /// "1 month", "2 years", "9 years and 2 months".

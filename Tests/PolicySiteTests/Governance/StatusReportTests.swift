@@ -44,7 +44,7 @@ struct StatusReportTests {
     ])
     func timing(next: String, on day: String, expected: String) {
         let schedule = ReviewSchedule(nextReview: GovernanceFixtures.date(next), dueSoonMonths: 3)
-        #expect(StatusReport.timing(of: schedule, on: GovernanceFixtures.day(day)) == expected)
+        #expect(schedule.timing(on: GovernanceFixtures.day(day)) == expected)
     }
 
     @Test("the JSON is byte for byte the documented policysite/status/v1 form, with strings escaped")

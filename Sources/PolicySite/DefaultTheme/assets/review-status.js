@@ -3,7 +3,7 @@
  * Each element with data-next-review, data-due-soon-from and data-overdue-from gets its
  * status, label, icon, class and sentence worked out again from the reader's own date,
  * by the same rules and in the same words as the build (ReviewSchedule.sentence,
- * StatusReport.timing). Without this script the page shows the build's statuses. */
+ * ReviewSchedule.timing). Without this script the page shows the build's statuses. */
 (function () {
   "use strict";
 

@@ -25,8 +25,10 @@ public struct ContentLoader: Sendable {
         }
         bag.append(contentsOf: loaded?.1 ?? [])
         let policies = loadPolicies(from: (directory as NSString).appendingPathComponent("policies"), into: &bag)
+        let approved = ApprovedVersionStore(contentDirectory: directory, io: io).versions(of: policies, into: &bag)
+        bag.append(contentsOf: ApprovedVersionStore.editWarnings(policies, approved))
         try bag.throwIfErrors()
-        return SiteContent(configuration: loaded!.0, policies: policies, warnings: bag.warnings)
+        return SiteContent(configuration: loaded!.0, policies: policies, warnings: bag.warnings, approvedVersions: approved)
     }
 
     private func loadPolicies(from directory: String, into bag: inout DiagnosticBag) -> [PolicyDocument] {

@@ -115,6 +115,12 @@ struct YAMLReader {
     mutating func reviewDate(_ key: String, in mapping: Node.Mapping, required: Bool) -> ReviewDate? {
         guard let text = string(key, in: mapping, required: required, expected: ReviewDate.acceptedForms) else { return nil }
         guard let date = ReviewDate(parsing: text) else {
+            if let year = ReviewDate.unsupportedYear(in: text) {
+                bag.append(.error(at: location(value(key, in: mapping)),
+                                  "'\(key)' is '\(text)', whose year \(year) is outside the years this tool supports (\(ReviewDate.supportedYears.lowerBound)–\(ReviewDate.supportedYears.upperBound))",
+                                  expected: "a date in a year \(ReviewDate.supportedYearsText), such as 'September 2027'"))
+                return nil
+            }
             bag.append(.error(at: location(value(key, in: mapping)), "'\(key)' is '\(text)', which is not a date this tool can read", expected: ReviewDate.acceptedForms))
             return nil
         }

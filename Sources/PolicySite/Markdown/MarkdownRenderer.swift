@@ -34,7 +34,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
 public struct MarkdownRenderer: Sendable {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     /// Ids the page templates use themselves, so a heading never takes one.
-    public static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top"]
+    public static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top",
+                                                  "what-changed", "approved-versions", "edited-since-review"]
 
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 

@@ -47,6 +47,78 @@ extension PolicyPageView: MustacheParent {
         case "history": history
         case "hasHistory": hasHistory
         case "reviewSummary": reviewSummary
+        case "changes": changes
+        case "versions": versions
+        case "hasVersions": hasVersions
+        case "editedSinceReview": editedSinceReview
+        case "lastApproved": lastApproved
+        case "lastApprovedURL": lastApprovedURL
+        default: nil
+        }
+    }
+}
+
+extension ReviewChangesView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "heading": heading
+        case "earlierApproved": earlierApproved
+        case "earlierURL": earlierURL
+        case "blocks": blocks
+        case "hasChanges": hasChanges
+        default: nil
+        }
+    }
+}
+
+extension ReviewChangesView.Block: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": kind
+        case "isAdded": isAdded
+        case "isRemoved": isRemoved
+        case "isChanged": isChanged
+        case "words": words
+        default: nil
+        }
+    }
+}
+
+extension ReviewChangesView.Word: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": text
+        case "isAdded": isAdded
+        case "isRemoved": isRemoved
+        default: nil
+        }
+    }
+}
+
+extension VersionLinkView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "approved": approved
+        case "approvedISO": approvedISO
+        case "url": url
+        case "isLatest": isLatest
+        default: nil
+        }
+    }
+}
+
+extension VersionPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "slug": slug
+        case "title": title
+        case "approved": approved
+        case "approvedISO": approvedISO
+        case "isLatest": isLatest
+        case "policyEditedSinceReview": policyEditedSinceReview
+        case "bodyHTML": bodyHTML
+        case "versions": versions
         default: nil
         }
     }
@@ -111,6 +183,8 @@ extension GovernorsPageView: MustacheParent {
         case "rows": rows
         case "summary": summary
         case "dueSoonMonths": dueSoonMonths
+        case "calendarSubscriptionURL": calendarSubscriptionURL
+        case "editedSummary": editedSummary
         default: nil
         }
     }
@@ -126,6 +200,9 @@ extension GovernorsPageView.Row: MustacheParent {
         case "nextReview": nextReview
         case "review": review
         case "timing": timing
+        case "owner": owner
+        case "editedSinceReview": editedSinceReview
+        case "lastApproved": lastApproved
         default: nil
         }
     }

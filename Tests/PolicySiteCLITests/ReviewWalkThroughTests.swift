@@ -60,14 +60,14 @@ struct ReviewWalkThroughTests {
         let edited = try read(file)
             .replacingOccurrences(of: "- Class photographs\n", with: "")
             .replacingOccurrences(of: "only with consent.", with: "only with written consent.")
-            + "Photographs are kept for one school year, then deleted.\n"
+            + "\nPhotographs are kept for one school year, then deleted.\n"
         try edited.write(to: file, atomically: true, encoding: .utf8)
         #expect(try status(content)["editedSinceReview"] as? Bool == true)
         let check = try #require(try PolicySiteCommand.parseAsRoot(["status", "--content", content.path, "--as-of", "2026-11-24"]) as? StatusCommand)
         let outcome = try check.outcome()
         #expect(outcome.output.contains("Edited since its last review (the published text is not the one approved): Photographs Policy (approved September 2025)."))
         #expect(outcome.warnings.map(\.description).contains {
-            $0.hasPrefix("\(content.path)/policies/photographs.md:7:1: warning: the text was changed after its last approval (September 2025")
+            $0.hasPrefix("\(content.path)/policies/photographs.md:12:1: warning: the text was changed after its last approval (September 2025")
         })
 
         try run(["review", file.path, "--reviewed", "2026-11", "--note", "Annual review", "--content", content.path])
@@ -82,10 +82,12 @@ struct ReviewWalkThroughTests {
         let changes = String(rest[..<rest.range(of: "</section>")!.upperBound])
         #expect(changes.contains("<h2 id=\"what-changed\">What changed in the November 2026 review</h2>"))
         #expect(changes.contains("<a href=\"versions/2025-09/\">read the full earlier text</a>"))
-        #expect(changes.contains("<del><span class=\"change__marker\">[removed: </span>- Class photographs<span class=\"change__marker\">]</span></del>"))
+        #expect(changes.contains("<del><span class=\"change__marker\">[removed: </span>Class photographs<span class=\"change__marker\">]</span></del>"))
         #expect(changes.contains("<ins><span class=\"change__marker\">[added: </span>Photographs are kept for one school year, then deleted.<span class=\"change__marker\">]</span></ins>"))
         #expect(changes.contains("<ins><span class=\"change__marker\">[added: </span>written"))
-        #expect(changes.contains("Photographs are shared only with"))
+        #expect(changes.contains("<strong class=\"change__kind\">Changed paragraph:</strong> Photographs are shared only with"))
+        #expect(changes.contains("<strong class=\"change__kind\">Removed list item:</strong>"))
+        #expect(changes.contains("<strong class=\"change__kind\">Added paragraph:</strong>"))
         // Nothing else is marked: one deletion, two insertions.
         #expect(changes.components(separatedBy: "<del>").count - 1 == 1)
         #expect(changes.components(separatedBy: "<ins>").count - 1 == 2)

@@ -64,6 +64,7 @@ public struct ReviewChanges: Sendable {
                 case (_, true): return "Removed the words “\(Self.shortened(removed))”"
                 default: return "Changed “\(Self.shortened(removed))” to “\(Self.shortened(added))”"
                 }
+            case .same(let text): return Self.shortened(text)
             }
         }
         let more = changes.count - named.count

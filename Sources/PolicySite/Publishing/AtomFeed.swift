@@ -84,11 +84,12 @@ public enum AtomFeed {
 
     /// The day an entry is dated: the day `policysite review` recorded the review, when its
     /// approved version says so; otherwise a day-precision date itself; otherwise (a month)
-    /// the month's last day, by which the review had happened, or the as-of day when that is
-    /// earlier, so that no entry is dated after the build's day.
+    /// the month's last day, by which the review had happened. A recorded day or a month's
+    /// last day after the as-of day gives way to the as-of day (never before the date's first
+    /// day), so that no entry is dated after the day the site is built for.
     static func updated(_ entry: Entry, asOf: CalendarDay) -> CalendarDay {
         if let recorded = entry.policy.versions.first(where: { $0.approved == entry.date })?.recorded {
-            return max(recorded, entry.date.firstDay)
+            return max(entry.date.firstDay, min(recorded, asOf))
         }
         switch entry.date {
         case .day(let day): return day

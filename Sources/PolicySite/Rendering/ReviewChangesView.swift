@@ -36,15 +36,25 @@ struct ReviewChangesView: Sendable {
     static func block(_ step: TextDifference.Step) -> Block {
         switch step {
         case .added(let text):
-            return Block(kind: "Added", isAdded: true, isRemoved: false, isChanged: false,
-                         words: [Word(text: display(text), isAdded: true, isRemoved: false)])
+            let (noun, shown) = split(text)
+            return Block(kind: "Added \(noun)", isAdded: true, isRemoved: false, isChanged: false,
+                         words: [Word(text: display(shown), isAdded: true, isRemoved: false)])
         case .removed(let text):
-            return Block(kind: "Removed", isAdded: false, isRemoved: true, isChanged: false,
-                         words: [Word(text: display(text), isAdded: false, isRemoved: true)])
-        case .changed(let words):
-            return Block(kind: "Changed", isAdded: false, isRemoved: false, isChanged: true, words: words.map { word in
+            let (noun, shown) = split(text)
+            return Block(kind: "Removed \(noun)", isAdded: false, isRemoved: true, isChanged: false,
+                         words: [Word(text: display(shown), isAdded: false, isRemoved: true)])
+        case .changed(var words):
+            var noun = "paragraph"
+            // A mark kept at the start ("- ", "## ") is named in words instead of shown.
+            if case .same(let first)? = words.first {
+                let (kind, rest) = split(first)
+                noun = kind
+                words[0] = .same(rest)
+            }
+            if case .same(let last)? = words.last { words[words.count - 1] = .same(display(last)) }
+            return Block(kind: "Changed \(noun)", isAdded: false, isRemoved: false, isChanged: true, words: words.compactMap { word in
                 switch word {
-                case .same(let text): Word(text: text, isAdded: false, isRemoved: false)
+                case .same(let text): text.isEmpty ? nil : Word(text: text, isAdded: false, isRemoved: false)
                 case .added(let text): Word(text: text, isAdded: true, isRemoved: false)
                 case .removed(let text): Word(text: text, isAdded: false, isRemoved: true)
                 }
@@ -52,6 +62,23 @@ struct ReviewChangesView: Sendable {
         case .same(let text):
             return Block(kind: "", isAdded: false, isRemoved: false, isChanged: false, words: [Word(text: display(text), isAdded: false, isRemoved: false)])
         }
+    }
+
+    /// What kind of block `text` starts (a heading, a list item, or a paragraph) and the text
+    /// without its Markdown mark: "## Aims" is the heading "Aims".
+    static func split(_ text: String) -> (noun: String, text: String) {
+        let indent = text.prefix { $0 == " " }
+        let line = text.dropFirst(indent.count)
+        if line.hasPrefix("#") {
+            let hashes = line.prefix { $0 == "#" }
+            let rest = line.dropFirst(hashes.count)
+            if hashes.count <= 6, rest.first == " " { return ("heading", String(rest.dropFirst())) }
+        }
+        if TextDifference.isListItem(line) {
+            let mark = line.prefix { $0 != " " }
+            return ("list item", String(line.dropFirst(mark.count + 1)))
+        }
+        return ("paragraph", text)
     }
 
     /// A block's Markdown as shown: its final line end dropped (the page breaks lines itself).

@@ -20,12 +20,12 @@ public enum SiteScaffold {
     # Lines starting with '#' are notes for you; policysite ignores them.
 
     # The organisation's name, shown at the top of every page. Required.
-    organisation: Example Primary School
+    organisation: \(PlaceholderText.organisation)
     # The title of the home page and of browser tabs. Optional: "<organisation> policies".
-    title: Example Primary School policies
+    title: \(PlaceholderText.organisation) policies
     # Where the site will be published, starting with https://. Used for the sitemap and
     # the feeds, so they point at the real pages. Required.
-    base-url: https://policies.example.org/
+    base-url: \(PlaceholderText.baseURL)
     # Who parents contact with questions: a role, never a person's name. Required.
     contact: the school office
     # The language of the pages, as a language tag. Optional: en-GB.
@@ -101,7 +101,7 @@ public enum SiteScaffold {
         next-review: \(month.adding(months: 12).spelledOut)
         ---
 
-        This is an example policy. Replace it with your own, or delete it once you have added
+        \(PlaceholderText.examplePolicyOpening)
         others with `policysite new policy "Title"`.
 
         ## How policies are reviewed

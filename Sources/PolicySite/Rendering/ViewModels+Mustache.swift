@@ -23,6 +23,10 @@ extension PageContext: MustacheParent {
         case "isGovernorsPage": isGovernorsPage
         case "isTransparencyPage": isTransparencyPage
         case "hasReport": hasReport
+        case "contactEmail": contactEmail
+        case "contactPhone": contactPhone
+        case "contactPhoneHref": contactPhoneHref
+        case "complaintsHref": complaintsHref
         default: nil
         }
     }
@@ -135,21 +139,32 @@ extension TransparencyPageView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "page": page
+        case "policyLink": policyLink
         case "isExampleData": isExampleData
         case "hasIncidents": hasIncidents
         case "periodSentence": periodSentence
         case "suppressionSentence": suppressionSentence
         case "headlines": headlines
-        case "yearChartSVG": yearChartSVG
+        case "yearChartHTML": yearChartHTML
         case "yearTable": yearTable
         case "categoryTable": categoryTable
         case "actionTable": actionTable
-        case "monthChartSVG": monthChartSVG
+        case "monthChartHTML": monthChartHTML
         case "monthTable": monthTable
         case "accounts": accounts
         case "timeToAction": timeToAction
         case "categories": categories
         case "actions": actions
+        default: nil
+        }
+    }
+}
+
+extension TransparencyPageView.PolicyLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
         default: nil
         }
     }

@@ -84,7 +84,7 @@ struct PolicyBodyAdvice {
         if slugs.contains(last) {
             return ("the link '\(address)' leads to no page of the site", "the policy's page written as ../\(last)/")
         }
-        if components.count <= 3, components.first == "policies" || !last.contains(".") {
+        if components.count <= 3, !last.contains(".") {
             let near = slugs.map { ($0, YAMLReader.editDistance(last, $0)) }.filter { $0.1 <= max(2, last.count / 4) }.min { $0.1 < $1.1 }?.0
             return ("the link '\(address)' leads to no page of the site: there is no policy '\(last)'",
                     near.map { "../\($0)/ (did you mean it?)" } ?? "a link to one of the site's policies, written ../SLUG/ where SLUG is its file name without .md, or a full web address")

@@ -24,9 +24,9 @@ enum PolicyFolderAudit {
             let slug = Slug.make(from: stem) ?? "policy-name"
             switch (name as NSString).pathExtension.lowercased() {
             case "docx":
-                let content = contentDirectory == "content" ? "" : " --content \(shellQuoted(contentDirectory))"
+                let content = (contentDirectory as NSString).lastPathComponent == "content" ? "" : " --content \(shellQuoted(contentDirectory))"
                 return .warning(at: at, "'\(name)' is a Word document, which will not become a page",
-                                expected: "a policy made from it by 'policysite import \(shellQuoted(path))\(content)', and the .docx moved out of policies/")
+                                expected: "a policy made from it by running policysite import \(shellQuoted(path))\(content), then the .docx moved out of policies/")
             case "doc", "odt", "rtf", "pages", "wpd":
                 return .warning(at: at, "'\(name)' will not become a page: policysite reads Word documents in the .docx form only",
                                 expected: "the document saved as .docx from Word or LibreOffice (File > Save As), then 'policysite import' on that file")
@@ -48,6 +48,8 @@ enum PolicyFolderAudit {
 
     /// `text` as one shell word.
     static func shellQuoted(_ text: String) -> String {
-        text.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } ? text : "'\(text.replacingOccurrences(of: "'", with: "'\\''"))'"
+        guard !text.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "$", with: "\\$")
+            .replacingOccurrences(of: "`", with: "\\`") + "\""
     }
 }

@@ -62,7 +62,7 @@ import Testing
         try folder.write("content/policies/about-these-policies.md", policy.replacingOccurrences(of: "next-review:", with: "next_review:"))
         let result = try PolicySiteProcess.run(["build"], in: folder.path, environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
-        #expect(result.standardError.contains("content/policies/about-these-policies.md:10:1: error: unknown key 'next_review': did you mean 'next-review'?"))
+        #expect(result.standardError.contains("content/policies/about-these-policies.md:9:1: error: unknown key 'next_review': did you mean 'next-review'?"))
         #expect(result.standardError.contains("content/site.yml:10:11: warning: 'base-url' is still an example address"))
         #expect(!result.standardError.contains("missing required key"))
     }

@@ -20,23 +20,26 @@ public struct ContentLoader: Sendable {
                 throw PolicySiteError(.error(at: SourceLocation(file: configurationPath), "there is no site.yml in the content directory '\(directory)'",
                                              expected: "a content directory made by 'policysite init', or --content pointing at one"))
             }
-            let text = try TextDecoder.decode(try io.read(configurationPath), file: configurationPath)
+            let text = try TextDecoder.decode(try io.read(configurationPath, inside: directory, folderName: "content"), file: configurationPath)
             return try SiteConfigurationParser.parse(text, file: configurationPath)
         }
         bag.append(contentsOf: loaded?.1 ?? [])
-        let policies = loadPolicies(from: (directory as NSString).appendingPathComponent("policies"), into: &bag)
+        let policies = loadPolicies(from: (directory as NSString).appendingPathComponent("policies"), content: directory, into: &bag)
         try bag.throwIfErrors()
         return SiteContent(configuration: loaded!.0, policies: policies, warnings: bag.warnings)
     }
 
-    private func loadPolicies(from directory: String, into bag: inout DiagnosticBag) -> [PolicyDocument] {
+    private func loadPolicies(from directory: String, content: String, into bag: inout DiagnosticBag) -> [PolicyDocument] {
         let at = SourceLocation(file: directory)
         guard io.isDirectory(directory) else {
             bag.append(.error(at: at, "there is no policies directory", expected: "a folder 'policies' holding one .md file per policy"))
             return []
         }
-        guard let names = bag.collect(at: at, { try io.list(directory) }) else { return [] }
-        let files = names.filter { $0.hasSuffix(".md") }.sorted()
+        guard bag.collect(at: at, { try io.checkInside(directory, folder: content, folderName: "content") }) != nil,
+              let names = bag.collect(at: at, { try io.list(directory) }) else { return [] }
+        // Hidden files are not policies: an editor's lock file (Emacs' `.#name.md`, a link to
+        // nowhere) or a macOS `._name.md` must not break every build.
+        let files = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         if files.isEmpty {
             bag.append(.error(at: at, "the policies directory holds no .md files", expected: "at least one policy, e.g. from 'policysite new policy \"Title\"'"))
         }
@@ -46,7 +49,7 @@ public struct ContentLoader: Sendable {
         let results = files.parallelMap { [io, parseCache] name in
             let path = (directory as NSString).appendingPathComponent(name)
             return (path, Result {
-                let data = try io.read(path)
+                let data = try io.read(path, inside: content, folderName: "content")
                 let parse = { try PolicyParser.parse(try TextDecoder.decode(data, file: path), slug: String(name.dropLast(3)), file: path) }
                 guard let parseCache else { return try parse() }
                 return try parseCache.value(for: path, keptIf: { $0.bytes == data }) { (data, try parse()) }.parsed

@@ -131,22 +131,36 @@ def main():
                 fail(f"{what}: the recovering build gave {result.returncode}: {result.stderr.decode()}")
             return check(f"{what}, after the next build")
 
-        if subprocess.run(command("a"), capture_output=True, env=environment).returncode != 0:
-            fail("the first build failed")
+        def timed_build(version):
+            started = time.monotonic()
+            if subprocess.run(command(version), capture_output=True, env=environment).returncode != 0:
+                fail("a build that was not killed failed")
+            check("a whole build")
+            return time.monotonic() - started
+
+        # Kill moments are drawn from 0 to 1.2 times a whole build into this output (replacing
+        # the old site), timed again every 10 kills, since the machine's load varies.
+        duration = timed_build("b")
+        duration = timed_build("a")
         current = "a"
-        finished = killed = recovered = 0
+        finished = killed_before = killed_after = recovered = 0
         for attempt in range(args.kills):
+            if attempt and attempt % 10 == 0:
+                current = "b" if current == "a" else "a"
+                duration = timed_build(current)
             version = "b" if current == "a" else "a"
             process = subprocess.Popen(command(version), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
             time.sleep(random.uniform(0, duration * 1.2))
             process.send_signal(signal.SIGKILL)
             status = process.wait()
-            killed += status == -signal.SIGKILL
             finished += status == 0
             seen = check(f"kill {attempt}", allow_missing=args.fallback)
             if seen is None:  # killed between the two renames: the next build finishes the publish
                 recovered += 1
                 seen = recover(f"kill {attempt}")
+            if status == -signal.SIGKILL:
+                killed_before += seen != version
+                killed_after += seen == version
             current = seen
             staging = [n for n in beside() if "staging" in n]
             if len(staging) > 1 or any(not n.startswith(".site.policysite-") for n in beside()):
@@ -191,10 +205,11 @@ def main():
         if beside() or check("the last build") != "a":
             fail(f"after a clean build: left beside the output {beside()}")
         print(f"kill test ({args.site}, {len(expected['a']) - 1} files{', two-rename fallback' if args.fallback else ''}): "
-              f"{args.kills} builds interrupted at random ({killed} killed mid-build, {finished} had finished), "
+              f"{args.kills} builds interrupted at random ({killed_before} killed before the swap, {killed_after} after it, "
+              f"{finished} had finished), "
               f"{args.paused_kills} killed between the two renames, {recovered} publishes finished by the next build; "
               f"{2 * args.pairs} concurrent pairs ({refused} refused under --no-wait); "
-              f"the site was always whole old or whole new; nothing left beside it; one build took {duration:.2f}s")
+              f"the site was always whole old or whole new; nothing left beside it; the last whole build took {duration:.2f}s")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -78,7 +78,7 @@ public struct FileIO: Sendable {
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR:
-            throw PolicySiteError(.error(at: SourceLocation(file: path), "this is a folder, not a file", expected: "a file (a folder's name must not end like a file's)"))
+            throw PolicySiteError(.error(at: SourceLocation(file: path), "this is a folder, not a file", expected: "a file here (rename the folder if it is not meant to be one)"))
         default:
             throw PolicySiteError(.error(at: SourceLocation(file: path), "this is not a regular file (a pipe, device or socket)", expected: "a regular file"))
         }

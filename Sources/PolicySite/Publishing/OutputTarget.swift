@@ -71,9 +71,12 @@ public struct OutputTarget: Sendable, Equatable {
         }
         guard !entries.isEmpty, !Self.isPublishedSite(path) else { return }
         let named = entries.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (entries.count > 3 ? " and \(entries.count - 3) more" : "")
+        // A site built before the marker existed looks like this: say so, rather than leave the user guessing.
+        let olderSite = ["index.html", "404.html", "sitemap.xml", "status.json", "assets"].allSatisfy(entries.contains)
         throw PolicySiteError(.error(at: SourceLocation(file: given),
                                      "refusing to publish into \(shown), which holds files policysite did not publish (\(named)): a build replaces everything in its output folder",
-                                     expected: "a new or empty folder, or one an earlier build published"))
+                                     expected: olderSite ? "a site this version published; this looks like one an older version built, without the '.policysite' marker: delete it once, and builds replace it from then on"
+                                                         : "a new or empty folder, or one an earlier build published"))
     }
 
     /// True when `folder` carries the marker a publish writes.

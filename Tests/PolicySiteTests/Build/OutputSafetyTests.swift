@@ -101,6 +101,16 @@ struct ScratchProject {
         #expect(FileManager.default.fileExists(atPath: empty.appendingPathComponent("index.html").path))
     }
 
+    @Test func aSiteBuiltWithoutTheMarkerIsRefusedWithAHint() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        let output = project.root.appendingPathComponent("site")
+        try SiteBuilder().build(project.options(output: output.path))
+        try FileManager.default.removeItem(at: output.appendingPathComponent(OutputTarget.markerName))
+        let refused = refusal("site", in: project) ?? "accepted"
+        #expect(refused.hasSuffix("expected a site this version published; this looks like one an older version built, without the '.policysite' marker: delete it once, and builds replace it from then on"), "\(refused)")
+    }
+
     @Test func anOutputThatIsASymbolicLinkUpdatesTheSiteItPointsTo() throws {
         let project = try ScratchProject()
         defer { project.remove() }

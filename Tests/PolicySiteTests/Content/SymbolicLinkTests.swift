@@ -51,6 +51,16 @@ import Testing
         #expect(errors == ["\(project.content)/policies/draft.md:1:1: error: this is a symbolic link to '\(outside.path)', outside the content folder '\(project.content)'; nothing outside it is published, expected a file inside the content folder (copy the file in rather than linking to it)"])
     }
 
+    @Test func aPoliciesFolderLinkedOutsideTheContentIsOneErrorNamingIt() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        let elsewhere = project.root.appendingPathComponent("elsewhere")
+        try FileManager.default.moveItem(atPath: project.content + "/policies", toPath: elsewhere.path)
+        try link("content/policies", to: elsewhere.path, in: project)
+        let errors = try #require(buildErrors(project))
+        #expect(errors == ["\(project.content)/policies:1:1: error: this is a symbolic link to '\(elsewhere.path)', outside the content folder '\(project.content)'; nothing outside it is published, expected a file inside the content folder (copy the file in rather than linking to it)"])
+    }
+
     @Test func linksThatStayInsideTheirFolderAreFollowed() throws {
         let project = try ScratchProject()
         defer { project.remove() }
@@ -79,7 +89,7 @@ import Testing
         let project = try ScratchProject()
         defer { project.remove() }
         try FileManager.default.createDirectory(atPath: project.content + "/policies/archive.md", withIntermediateDirectories: true)
-        #expect(buildErrors(project) == ["\(project.content)/policies/archive.md:1:1: error: this is a folder, not a file, expected a file (a folder's name must not end like a file's)"])
+        #expect(buildErrors(project) == ["\(project.content)/policies/archive.md:1:1: error: this is a folder, not a file, expected a file here (rename the folder if it is not meant to be one)"])
     }
 
     @Test func aSymbolicLinkLoopIsAClearFileError() throws {

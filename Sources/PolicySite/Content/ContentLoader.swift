@@ -24,22 +24,28 @@ public struct ContentLoader: Sendable {
             return try SiteConfigurationParser.parse(text, file: configurationPath)
         }
         bag.append(contentsOf: loaded?.1 ?? [])
-        let policies = loadPolicies(from: (directory as NSString).appendingPathComponent("policies"), content: directory, into: &bag)
+        let policies = loadPolicies(from: (directory as NSString).appendingPathComponent("policies"), contentDirectory: directory, into: &bag)
+        let approved = ApprovedVersionStore(contentDirectory: directory, io: io).versions(of: policies, into: &bag)
+        bag.append(contentsOf: ApprovedVersionStore.editWarnings(policies, approved))
+        if let configuration = loaded?.0, !bag.hasErrors {
+            bag.append(contentsOf: PolicyReferenceCheck.errors(in: configuration, slugs: policies.map(\.slug)))
+        }
         try bag.throwIfErrors()
-        return SiteContent(configuration: loaded!.0, policies: policies, warnings: bag.warnings)
+        return SiteContent(configuration: loaded!.0, policies: policies, warnings: bag.warnings, approvedVersions: approved)
     }
 
-    private func loadPolicies(from directory: String, content: String, into bag: inout DiagnosticBag) -> [PolicyDocument] {
+    private func loadPolicies(from directory: String, contentDirectory: String, into bag: inout DiagnosticBag) -> [PolicyDocument] {
         let at = SourceLocation(file: directory)
         guard io.isDirectory(directory) else {
             bag.append(.error(at: at, "there is no policies directory", expected: "a folder 'policies' holding one .md file per policy"))
             return []
         }
-        guard bag.collect(at: at, { try io.checkInside(directory, folder: content, folderName: "content") }) != nil,
+        guard bag.collect(at: at, { try io.checkInside(directory, folder: contentDirectory, folderName: "content") }) != nil,
               let names = bag.collect(at: at, { try io.list(directory) }) else { return [] }
-        // Hidden files are not policies: an editor's lock file (Emacs' `.#name.md`, a link to
-        // nowhere) or a macOS `._name.md` must not break every build.
-        let files = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        // Hidden files are housekeeping, not policies: an editor's lock file (Emacs' `.#name.md`,
+        // a link to nowhere) must not break every build.
+        let files = names.filter { $0.hasSuffix(".md") && !PolicyFolderAudit.isHousekeeping($0) }.sorted()
+        bag.append(contentsOf: PolicyFolderAudit.warnings(for: names, in: directory, contentDirectory: contentDirectory, isDirectory: io.isDirectory))
         if files.isEmpty {
             bag.append(.error(at: at, "the policies directory holds no .md files", expected: "at least one policy, e.g. from 'policysite new policy \"Title\"'"))
         }
@@ -49,7 +55,7 @@ public struct ContentLoader: Sendable {
         let results = files.parallelMap { [io, parseCache] name in
             let path = (directory as NSString).appendingPathComponent(name)
             return (path, Result {
-                let data = try io.read(path, inside: content, folderName: "content")
+                let data = try io.read(path, inside: contentDirectory, folderName: "content")
                 let parse = { try PolicyParser.parse(try TextDecoder.decode(data, file: path), slug: String(name.dropLast(3)), file: path) }
                 guard let parseCache else { return try parse() }
                 return try parseCache.value(for: path, keptIf: { $0.bytes == data }) { (data, try parse()) }.parsed

@@ -170,9 +170,12 @@ def main():
             version = "b" if current == "a" else "a"
             paused = dict(environment, POLICYSITE_SWAP="renames-pause=30")
             process = subprocess.Popen(command(version), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=paused)
-            line = process.stderr.readline()
-            if b"between the two renames" not in line:
-                fail(f"paused kill {attempt}: the build did not pause between the renames: {line!r}")
+            said = b""
+            while b"between the two renames" not in said:  # other lines ("Building the site…") may come first
+                line = process.stderr.readline()
+                if not line:
+                    fail(f"paused kill {attempt}: the build did not pause between the renames: {said!r}")
+                said += line
             process.send_signal(signal.SIGKILL)
             process.wait()
             if os.path.exists(output):

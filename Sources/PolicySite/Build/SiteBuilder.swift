@@ -15,11 +15,18 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds and publishes the site; on any problem nothing is written and every problem is thrown.
+    /// The output is checked first (`OutputTarget`), and locked for the whole build, so two
+    /// builds into one folder run one after the other (`waiting` says whether to wait).
     @discardableResult
-    public func build(_ options: BuildOptions) throws -> Outcome {
+    public func build(_ options: BuildOptions, waiting: OutputLock.Waiting = .wait(announce: { _ in })) throws -> Outcome {
+        let output = try OutputTarget(options.outputDirectory, content: options.contentDirectory, templates: options.templatesDirectory)
+        let lock = try OutputLock.acquire(for: output, waiting: waiting)
+        defer { lock.release() }
+        let writer = SiteWriter()
+        let recovered = writer.recover(output)
         let (content, files) = try renderSite(options)
-        try SiteWriter().publish(files, to: options.outputDirectory)
-        return Outcome(warnings: content.warnings, fileCount: files.count)
+        let published = try writer.publish(files, to: output)
+        return Outcome(warnings: content.warnings + recovered + published, fileCount: files.count)
     }
 
     /// Everything but publishing: what `check` runs, and what `build` writes.

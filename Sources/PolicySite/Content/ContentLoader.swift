@@ -20,7 +20,7 @@ public struct ContentLoader: Sendable {
                 throw PolicySiteError(.error(at: SourceLocation(file: configurationPath), "there is no site.yml in the content directory '\(directory)'",
                                              expected: "a content directory made by 'policysite init', or --content pointing at one"))
             }
-            let text = try TextDecoder.decode(try io.read(configurationPath), file: configurationPath)
+            let text = try TextDecoder.decode(try io.read(configurationPath, inside: directory, folderName: "content"), file: configurationPath)
             return try SiteConfigurationParser.parse(text, file: configurationPath)
         }
         bag.append(contentsOf: loaded?.1 ?? [])
@@ -40,7 +40,10 @@ public struct ContentLoader: Sendable {
             bag.append(.error(at: at, "there is no policies directory", expected: "a folder 'policies' holding one .md file per policy"))
             return []
         }
-        guard let names = bag.collect(at: at, { try io.list(directory) }) else { return [] }
+        guard bag.collect(at: at, { try io.checkInside(directory, folder: contentDirectory, folderName: "content") }) != nil,
+              let names = bag.collect(at: at, { try io.list(directory) }) else { return [] }
+        // Hidden files are housekeeping, not policies: an editor's lock file (Emacs' `.#name.md`,
+        // a link to nowhere) must not break every build.
         let files = names.filter { $0.hasSuffix(".md") && !PolicyFolderAudit.isHousekeeping($0) }.sorted()
         bag.append(contentsOf: PolicyFolderAudit.warnings(for: names, in: directory, contentDirectory: contentDirectory, isDirectory: io.isDirectory))
         if files.isEmpty {
@@ -52,7 +55,7 @@ public struct ContentLoader: Sendable {
         let results = files.parallelMap { [io, parseCache] name in
             let path = (directory as NSString).appendingPathComponent(name)
             return (path, Result {
-                let data = try io.read(path)
+                let data = try io.read(path, inside: contentDirectory, folderName: "content")
                 let parse = { try PolicyParser.parse(try TextDecoder.decode(data, file: path), slug: String(name.dropLast(3)), file: path) }
                 guard let parseCache else { return try parse() }
                 return try parseCache.value(for: path, keptIf: { $0.bytes == data }) { (data, try parse()) }.parsed

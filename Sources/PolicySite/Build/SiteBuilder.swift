@@ -29,7 +29,7 @@ public struct SiteBuilder: Sendable {
                            parseCache: PolicyParseCache? = nil) throws -> (SiteContent, [OutputFile]) {
         let (content, templates, moderation) = try load(options, templates: given, parseCache: parseCache)
         let site = Site(content: content, asOf: options.asOf, moderation: moderation)
-        let files = try PageRenderer(templates: templates, markdownCache: markdownCache).render(site)
+        let files = try PageRenderer(templates: templates, markdownCache: markdownCache, parallelism: options.parallelism).render(site)
         return (content, files)
     }
 
@@ -37,7 +37,7 @@ public struct SiteBuilder: Sendable {
     /// one run shows every problem.
     func load(_ options: BuildOptions, templates given: TemplateSet?, parseCache: PolicyParseCache? = nil) throws -> (SiteContent, TemplateSet, ReportStatistics?) {
         var bag = DiagnosticBag()
-        let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io, parseCache: parseCache).load(from: options.contentDirectory) }
+        let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io, parseCache: parseCache, parallelism: options.parallelism).load(from: options.contentDirectory) }
         let templates = given ?? bag.collect(at: SourceLocation(file: options.templatesDirectory)) { try TemplateSet.load(from: themeDirectories(options), io: io) }
         let moderation = content.flatMap { content in
             bag.collect(at: SourceLocation(file: options.contentDirectory)) {

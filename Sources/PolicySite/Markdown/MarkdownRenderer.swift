@@ -21,6 +21,10 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var html: String
     public var headings: [Heading]
     public var images: [Image] = []
+    /// Every link's address (before any rewrite), for `check` to follow (RenderedMarkdown+Advice).
+    public var links: [Finding] = []
+    /// Raw HTML the page leaves out (cmark-gfm's safe mode), for `check` to name.
+    public var rawHTML: [Finding] = []
 }
 
 /// Markdown to safe HTML through cmark-gfm, with GitHub's extensions.
@@ -36,7 +40,8 @@ public struct MarkdownRenderer: Sendable {
     /// cmark-gfm's defaults: safe mode (raw HTML and `javascript:` links omitted), no smart punctuation.
     static let options = CMARK_OPT_DEFAULT
     /// Ids the page templates use themselves, so a heading never takes one.
-    public static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top"]
+    public static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top",
+                                                  "what-changed", "approved-versions", "edited-since-review"]
 
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
@@ -44,9 +49,9 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ markdown: String) -> RenderedMarkdown {
         Self.parse(markdown) { document, parser in
-            let (headings, images) = Self.prepare(document)
+            let (headings, images, findings) = Self.prepare(document)
             let html = Self.withHTML(of: document, parser) { Self.addingHeadingIDs(bytes: Array($0), headings) }
-            return RenderedMarkdown(html: html, headings: headings, images: images)
+            return RenderedMarkdown(html: html, headings: headings, images: images, links: findings.links, rawHTML: findings.rawHTML)
         }
     }
 
@@ -89,10 +94,11 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Walks the tree once: empties dangerous URLs, collects headings with unique ids, and
-    /// lists the images.
-    private static func prepare(_ document: OpaquePointer) -> ([RenderedMarkdown.Heading], [RenderedMarkdown.Image]) {
+    /// lists the images, links and raw HTML.
+    private static func prepare(_ document: OpaquePointer) -> ([RenderedMarkdown.Heading], [RenderedMarkdown.Image], RenderedMarkdown.Findings) {
         var headings: [RenderedMarkdown.Heading] = []
         var images: [RenderedMarkdown.Image] = []
+        var findings = RenderedMarkdown.Findings()
         var used = reservedIDs
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -103,6 +109,7 @@ public struct MarkdownRenderer: Sendable {
                 // Listed before any rewrite, so the render stage can refuse what it would load.
                 images.append(.init(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), url: url))
             }
+            findings.note(node, type: type)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node),
                URLSafety.isDangerous(String(cString: url)) {
                 cmark_node_set_url(node, "")
@@ -112,7 +119,7 @@ public struct MarkdownRenderer: Sendable {
                 headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
             }
         }
-        return (headings, images)
+        return (headings, images, findings)
     }
 
     /// The words of a node, as a reader sees them (code spans included, markup dropped).

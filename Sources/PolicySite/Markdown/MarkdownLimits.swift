@@ -15,7 +15,7 @@ import Foundation
 /// carries a `|` and starts no other block.
 public struct MarkdownLimits: Sendable {
     /// Bytes in the policy file, front matter included.
-    public var bytes = 1 << 20
+    public var bytes = 1 << 19
     /// Block quotes and list items inside each other.
     public var nesting = 32
     /// Cells in one row of a table (cmark-gfm's time grows with their square).
@@ -32,7 +32,7 @@ public struct MarkdownLimits: Sendable {
 
     public init() {}
 
-    /// The file is `count` bytes: an error at the line where it goes over the limit.
+    /// An error at the line and column where `data`, a policy file, goes over the byte limit.
     public func checkSize(of data: Data, file: String) -> Diagnostic? {
         guard data.count > bytes else { return nil }
         let before = data.prefix(bytes)
@@ -40,8 +40,8 @@ public struct MarkdownLimits: Sendable {
         let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? before.startIndex
         let column = before[lineStart...].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         return .error(at: SourceLocation(file: file, line: line, column: column),
-                      "the policy is \(Self.number(data.count)) bytes, over the limit of \(Self.number(bytes)) bytes (1 MiB)",
-                      expected: "a policy under 1 MiB: split a longer one into several policies")
+                      "the policy is \(Self.number(data.count)) bytes, over the limit of \(Self.number(bytes)) bytes (512 KiB)",
+                      expected: "a policy under 512 KiB: split a longer one into several policies")
     }
 
     /// Every limit on the shape of `markdown`, the body of `file` starting at line `firstLine`.

@@ -11,14 +11,14 @@ import Testing
         limits.check(markdown, file: "policies/x.md", firstLine: 8).map(\.description)
     }
 
-    @Test func aPolicyOverOneMebibyteIsRefusedWhereItGoesOver() {
+    @Test func aPolicyOver512KiBIsRefusedWhereItGoesOver() {
         let line = String(repeating: "word ", count: 199) + "end.\n"   // 1,000 bytes
-        let atLimit = Data(String(repeating: line, count: 1_048).utf8) + Data(repeating: 0x61, count: 576)
-        #expect(atLimit.count == 1 << 20)
+        let atLimit = Data(String(repeating: line, count: 524).utf8) + Data(repeating: 0x61, count: 288)
+        #expect(atLimit.count == 1 << 19)
         #expect(limits.checkSize(of: atLimit, file: "policies/x.md") == nil)
         let over = atLimit + Data("é".utf8)
         #expect(limits.checkSize(of: over, file: "policies/x.md")?.description ==
-            "policies/x.md:1049:577: error: the policy is 1,048,578 bytes, over the limit of 1,048,576 bytes (1 MiB), expected a policy under 1 MiB: split a longer one into several policies")
+            "policies/x.md:525:289: error: the policy is 524,290 bytes, over the limit of 524,288 bytes (512 KiB), expected a policy under 512 KiB: split a longer one into several policies")
     }
 
     @Test func aFiftyMegabytePolicyIsRefusedByTheLoaderBeforeItIsParsed() throws {

@@ -19,5 +19,15 @@ public enum ModerationLogColumn: String, Sendable, CaseIterable {
         }
     }
 
+    /// A header cell the format does not know, quoted only when it looks like a column name;
+    /// a log without its header row would otherwise print its first data row here.
+    static func quotedName(_ name: String) -> String {
+        let plain = !name.isEmpty && name.count <= 32 && name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == " ") })
+        guard plain, AnonymityGuard.inspect(name) == nil, !LogCellDescription.looksLikeNameOrAddress(name) else {
+            return "named in this cell"
+        }
+        return "'\(name)'"
+    }
+
     static let headerForm = "a header row naming date, category and actions (and optionally account, hours-to-action)"
 }

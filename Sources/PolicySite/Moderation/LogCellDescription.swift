@@ -99,12 +99,14 @@ struct ExcelDateForm: Hashable {
             return word.count == 3 ? "Mon" : "Month"
         }
         let yearForm = year.count == 2 ? "YY" : "YYYY"
-        if first.count == 4, let month = Int(second), let day = Int(year), (1...12).contains(month), (1...31).contains(day), year.count == 2 {
+        if first.count == 4, separator != "-", let month = Int(second), let day = Int(year), (1...12).contains(month), (1...31).contains(day), year.count == 2 {
             name = "YYYY\(separator)MM\(separator)DD" + time
         } else if let month = monthName(second), let day = Int(first), (1...31).contains(day) {
             name = "DD\(separator)\(month)\(separator)\(yearForm)" + time
         } else if let month = monthName(first), let day = Int(second), (1...31).contains(day) {
             name = "\(month)\(separator)DD\(separator)\(yearForm)" + time
+        } else if first.count == 4 {
+            return nil
         } else if let a = Int(first), let b = Int(second), first.count <= 2 {
             // Day first unless only month-first makes sense; a UK school's Excel writes day first.
             if (1...12).contains(b), (1...31).contains(a) {

@@ -30,7 +30,7 @@ import Testing
     @Test func describesANameOrAnAddressWithoutQuotingIt() {
         #expect(ModerationFixtures.errors(header + "2020-01-10,Mrs Jane Doe of 14 Acacia Ave complained,removed,,\n2020-01-10,copyright,removed,John Smith,\n") == [
             "log.csv:2:12: error: the category cell holds what looks like personal data (a name or an address); the log must be anonymised, expected one of undermining, offensive-language, unsuitable-images, unsuitable-shared-content, copyright, child-follow-request",
-            "log.csv:3:32: error: the account cell holds what looks like personal data (a name or an address); the log must be anonymised, expected empty, or a pseudonym: p- followed by 8 to 64 lowercase hex digits (as made by 'policysite anonymise')",
+            "log.csv:3:30: error: the account cell holds what looks like personal data (a name or an address); the log must be anonymised, expected empty, or a pseudonym: p- followed by 8 to 64 lowercase hex digits (as made by 'policysite anonymise')",
         ])
     }
 

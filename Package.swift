@@ -38,11 +38,14 @@ let package = Package(
             ],
             exclude: ["DefaultTheme"],
             swiftSettings: fuzzing ? [.define("FUZZING")] : [],
-            plugins: fuzzing ? [] : ["EmbedTheme"]
+            plugins: fuzzing ? [] : ["EmbedTheme", "GenerateViewModelLookups"]
         ),
         // The default theme (templates/) is compiled into the library: see README, decisions.
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        // The view models' template lookups are generated from their declarations (README, decisions).
+        .executableTarget(name: "ViewModelLookupGenerator"),
+        .plugin(name: "GenerateViewModelLookups", capability: .buildTool(), dependencies: ["ViewModelLookupGenerator"]),
         .target(
             name: "PolicySiteCLI",
             dependencies: [

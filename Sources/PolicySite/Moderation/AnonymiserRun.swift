@@ -3,7 +3,7 @@ import Foundation
 /// One pass of `Anonymiser` over a working log: its cells are checked by the same rules and
 /// messages as the reader's (`ModerationLogRowChecker`), and the log it writes is read back by
 /// the reader before it is handed out, so `anonymise` never writes a log `build` would refuse.
-struct AnonymiserRun {
+struct AnonymiserRun: CSVRecordConsumer {
     let anonymiser: Anonymiser
     let file: String
     var scanner = CSVScanner()
@@ -26,19 +26,10 @@ struct AnonymiserRun {
         self.checker = ModerationLogRowChecker(file: file, vocabulary: vocabulary, latestName: "today, \(anonymiser.asOf)", printLimit: 100)
     }
 
-    mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>) {
-        // The scanner is moved out while it calls back into `handle` (a copy would share its
-        // buffer, and every chunk would then copy the record read so far).
-        var scanner = CSVScanner()
-        swap(&scanner, &self.scanner)
-        defer { swap(&scanner, &self.scanner) }
-        scanner.consume(chunk) { handle($0) }
-    }
+    mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>) { scan(chunk) }
 
     mutating func finish() throws -> String {
-        var scanner = CSVScanner()
-        swap(&scanner, &self.scanner)
-        scanner.finish { handle($0) }
+        finishScanning()
         checker.finish()
         if !sawHeader {
             checker.report(.error(at: SourceLocation(file: file), "the working log is empty", expected: "a header row naming date, category, actions and handle"))

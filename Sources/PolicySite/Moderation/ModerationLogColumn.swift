@@ -1,4 +1,4 @@
-/// The columns a moderation log may have (DESIGN.md); any other column is refused.
+/// The columns a moderation log may have (docs/moderation-log.md); any other column is refused.
 public enum ModerationLogColumn: String, Sendable, CaseIterable {
     case date
     case category

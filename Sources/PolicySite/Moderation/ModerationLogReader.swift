@@ -56,7 +56,7 @@ public struct ModerationLogReader: Sendable {
 
 extension ModerationLogReader {
     /// The state of one read: the scanner, the header's column positions, the fold and the problems.
-    struct Session {
+    struct Session: CSVRecordConsumer {
         let file: String
         let asOf: CalendarDay
         var scanner = CSVScanner()
@@ -84,17 +84,13 @@ extension ModerationLogReader {
         }
 
         mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>) {
-            // The scanner is moved out while it calls back into `handle`, and back in after.
-            var scanner = CSVScanner()
-            swap(&scanner, &self.scanner)
-            defer { swap(&scanner, &self.scanner) }
             guard let base = chunk.baseAddress else { return }
             // Line by line: a whole line that starts a record may take the fast path; the rest,
             // and any line it declines, go to the scanner in order, so positions stay exact.
             var start = 0
             while start < chunk.count {
                 guard let found = memchr(base + start, 0x0A, chunk.count - start) else {
-                    scanner.consume(UnsafeBufferPointer(rebasing: chunk[start...])) { handle($0) }
+                    scan(UnsafeBufferPointer(rebasing: chunk[start...]))
                     return
                 }
                 let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
@@ -109,16 +105,14 @@ extension ModerationLogReader {
                     lastLine = scanner.currentLine
                     scanner.skipRecord(length: end + 1 - start)
                 } else {
-                    scanner.consume(UnsafeBufferPointer(rebasing: chunk[start...end])) { handle($0) }
+                    scan(UnsafeBufferPointer(rebasing: chunk[start...end]))
                 }
                 start = end + 1
             }
         }
 
         mutating func finish() throws -> ReportStatistics {
-            var scanner = CSVScanner()
-            swap(&scanner, &self.scanner)
-            scanner.finish { handle($0) }
+            finishScanning()
             checker.finish()
             if !sawHeader {
                 checker.report(.error(at: SourceLocation(file: file), "the moderation log is empty", expected: ModerationLogColumn.headerForm))

@@ -64,6 +64,7 @@ let package = Package(
         .executableTarget(name: "FuzzMarkdownPage", dependencies: ["PolicySite", "FuzzSupport"]),
         .executableTarget(name: "FuzzModerationLog", dependencies: ["PolicySite", "FuzzSupport"]),
         .executableTarget(name: "FuzzLogLanes", dependencies: ["PolicySite", "FuzzSupport"]),
+        .executableTarget(name: "FuzzReviewDate", dependencies: ["PolicySite", "FuzzSupport"]),
         .testTarget(
             name: "PolicySiteTests",
             dependencies: ["PolicySite", .product(name: "PropertyBased", package: "swift-property-based")],

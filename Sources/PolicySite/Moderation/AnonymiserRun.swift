@@ -3,7 +3,7 @@ import Foundation
 /// One pass of `Anonymiser` over a working log: its cells are checked by the same rules and
 /// messages as the reader's (`ModerationLogRowChecker`), and the log it writes is read back by
 /// the reader before it is handed out, so `anonymise` never writes a log `build` would refuse.
-struct AnonymiserRun: CSVRecordConsumer {
+struct AnonymiserRun: ModerationLogPass {
     let anonymiser: Anonymiser
     let file: String
     var scanner = CSVScanner()
@@ -30,7 +30,6 @@ struct AnonymiserRun: CSVRecordConsumer {
 
     mutating func finish() throws -> String {
         finishScanning()
-        checker.finish()
         if !sawHeader {
             checker.report(.error(at: SourceLocation(file: file), "the working log is empty", expected: "a header row naming date, category, actions and handle"))
         }
@@ -60,13 +59,7 @@ struct AnonymiserRun: CSVRecordConsumer {
         }
     }
 
-    mutating func handle(_ record: CSVScanner.Record) {
-        lastLine = record.line
-        guard sawHeader else {
-            sawHeader = true
-            if checker.checkShape(record, headerCount: nil) { readHeader(record) }
-            return
-        }
+    mutating func readRow(_ record: CSVScanner.Record) {
         var measured = Array(positions.values)
         if let handleColumn { measured.append(handleColumn) }
         guard checker.checkShape(record, headerCount: headerCount, cellsToMeasure: measured) else { return }

@@ -232,28 +232,3 @@ struct CSVScanner {
         droppedCells = 0
     }
 }
-
-/// A reader that owns its scanner and handles the records it completes.
-protocol CSVRecordConsumer {
-    var scanner: CSVScanner { get set }
-    mutating func handle(_ record: CSVScanner.Record)
-}
-
-extension CSVRecordConsumer {
-    /// Feeds a chunk. The scanner is moved out while it calls back into `handle` (a copy would
-    /// share its buffer, and every chunk would then copy the record read so far).
-    mutating func scan(_ chunk: UnsafeBufferPointer<UInt8>) {
-        var scanner = CSVScanner()
-        swap(&scanner, &self.scanner)
-        defer { swap(&scanner, &self.scanner) }
-        scanner.consume(chunk) { handle($0) }
-    }
-
-    /// Ends the input, handling a last record without a line break.
-    mutating func finishScanning() {
-        var scanner = CSVScanner()
-        swap(&scanner, &self.scanner)
-        defer { swap(&scanner, &self.scanner) }
-        scanner.finish { handle($0) }
-    }
-}

@@ -56,7 +56,7 @@ public struct ModerationLogReader: Sendable {
 
 extension ModerationLogReader {
     /// The state of one read: the scanner, the header's column positions, the fold and the problems.
-    struct Session: CSVRecordConsumer {
+    struct Session: ModerationLogPass {
         let file: String
         let asOf: CalendarDay
         var scanner = CSVScanner()
@@ -113,7 +113,6 @@ extension ModerationLogReader {
 
         mutating func finish() throws -> ReportStatistics {
             finishScanning()
-            checker.finish()
             if !sawHeader {
                 checker.report(.error(at: SourceLocation(file: file), "the moderation log is empty", expected: ModerationLogColumn.headerForm))
             }
@@ -122,17 +121,10 @@ extension ModerationLogReader {
             return statistics
         }
 
-        mutating func handle(_ record: CSVScanner.Record) {
-            lastLine = record.line
-            guard sawHeader else {
-                sawHeader = true
-                if checker.checkShape(record, headerCount: nil) { readHeader(record) }
-                return
-            }
+        mutating func readRow(_ record: CSVScanner.Record) {
             guard checker.checkShape(record, headerCount: headerCount) else { return }
             for index in unknownColumns { checker.reportIfPersonal(record, index, column: nil) }
-            guard let row = checker.check(record, positions: positions) else { return }
-            let incident = ModerationIncident(date: row.date, category: row.category, actions: row.actions, account: row.account, hoursToAction: row.hours)
+            guard let incident = checker.check(record, positions: positions) else { return }
             if incident.date > asOf { statistics.leaveOut(incident) } else { statistics.add(incident) }
         }
 

@@ -3,15 +3,6 @@
 /// same message from either. No message quotes a cell the format does not recognise
 /// (`LogCellDescription`).
 struct ModerationLogRowChecker {
-    /// One row that passed every rule.
-    struct Row: Equatable {
-        var date: CalendarDay
-        var category: Int
-        var actions: ActionSet
-        var account: AccountKey?
-        var hours: Double?
-    }
-
     let file: String
     let vocabulary: ModerationLogRules.Vocabulary
     /// How the latest allowed date is named in messages: "the as-of day 2026-11-24" or "today, 2026-11-24".
@@ -86,7 +77,7 @@ struct ModerationLogRowChecker {
 
     /// Checks every cell of the log's columns at `positions`; nil when a rule refused one
     /// (each refusal reported).
-    mutating func check(_ record: CSVScanner.Record, positions: [ModerationLogColumn: Int]) -> Row? {
+    mutating func check(_ record: CSVScanner.Record, positions: [ModerationLogColumn: Int]) -> ModerationIncident? {
         var date: CalendarDay?, category: Int?, actions: UInt64?
         var account: AccountKey?, hours: Double?
         var ok = true
@@ -107,7 +98,7 @@ struct ModerationLogRowChecker {
             }
         }
         guard ok, let date, let category, let actions else { return nil }
-        return Row(date: date, category: category, actions: ActionSet(bits: actions), account: account, hours: hours)
+        return ModerationIncident(date: date, category: category, actions: ActionSet(bits: actions), account: account, hoursToAction: hours)
     }
 
     /// The one message for a refused cell.

@@ -63,6 +63,7 @@ let package = Package(
         .executableTarget(name: "FuzzPolicyParser", dependencies: ["PolicySite", "FuzzSupport"]),
         .executableTarget(name: "FuzzMarkdownPage", dependencies: ["PolicySite", "FuzzSupport"]),
         .executableTarget(name: "FuzzModerationLog", dependencies: ["PolicySite", "FuzzSupport"]),
+        .executableTarget(name: "FuzzLogLanes", dependencies: ["PolicySite", "FuzzSupport"]),
         .executableTarget(name: "FuzzReviewDate", dependencies: ["PolicySite", "FuzzSupport"]),
         .testTarget(
             name: "PolicySiteTests",

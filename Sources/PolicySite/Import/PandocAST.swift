@@ -142,7 +142,12 @@ enum PandocAST {
         case "Strong": return [.strong(inlines(content))]
         case "Strikeout": return [.strikeout(inlines(content))]
         case "Underline", "SmallCaps", "Superscript", "Subscript": return inlines(content)
-        case "Span": return parts.count > 1 ? inlines(parts[1]) : []
+        case "Span":
+            // pandoc marks tracked changes and comments this way unless it accepts them; the
+            // import asks it to accept them, and never lets such text through either way.
+            let classes = ((parts.first as? [Any]).flatMap { $0.count > 1 ? $0[1] as? [String] : nil }) ?? []
+            if classes.contains(where: ["deletion", "comment-start", "comment-end", "paragraph-deletion"].contains) { return [] }
+            return parts.count > 1 ? inlines(parts[1]) : []
         case "Cite": return parts.count > 1 ? inlines(parts[1]) : []
         case "Quoted":
             let double = (parts.first as? [String: Any])?["t"] as? String == "DoubleQuote"

@@ -41,11 +41,14 @@ let package = Package(
             ],
             exclude: ["DefaultTheme"],
             swiftSettings: fuzzing ? [.define("FUZZING")] : [],
-            plugins: fuzzing ? [] : ["EmbedTheme"]
+            plugins: fuzzing ? [] : ["EmbedTheme", "GenerateViewModelLookups"]
         ),
         // The default theme (templates/) is compiled into the library: see README, decisions.
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        // The view models' template lookups are generated from their declarations (README, decisions).
+        .executableTarget(name: "ViewModelLookupGenerator"),
+        .plugin(name: "GenerateViewModelLookups", capability: .buildTool(), dependencies: ["ViewModelLookupGenerator"]),
         .target(
             name: "PolicySiteCLI",
             dependencies: [
@@ -63,6 +66,7 @@ let package = Package(
         .executableTarget(name: "FuzzPolicyParser", dependencies: ["PolicySite", "FuzzSupport"]),
         .executableTarget(name: "FuzzMarkdownPage", dependencies: ["PolicySite", "FuzzSupport"]),
         .executableTarget(name: "FuzzModerationLog", dependencies: ["PolicySite", "FuzzSupport"]),
+        .executableTarget(name: "FuzzReviewDate", dependencies: ["PolicySite", "FuzzSupport"]),
         .testTarget(
             name: "PolicySiteTests",
             dependencies: ["PolicySite", .product(name: "PropertyBased", package: "swift-property-based")],

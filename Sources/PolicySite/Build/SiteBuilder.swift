@@ -27,10 +27,15 @@ public struct SiteBuilder: Sendable {
     /// rendered policies (the preview server keeps both between rebuilds).
     public func renderSite(_ options: BuildOptions, templates given: TemplateSet? = nil, markdownCache: MarkdownCache? = nil,
                            parseCache: PolicyParseCache? = nil) throws -> (SiteContent, [OutputFile]) {
-        let (content, templates, moderation) = try load(options, templates: given, parseCache: parseCache)
+        var (content, templates, moderation) = try load(options, templates: given, parseCache: parseCache)
         let site = Site(content: content, asOf: options.asOf, moderation: moderation)
-        let files = try PageRenderer(templates: templates, markdownCache: markdownCache).render(site)
-        return (content, files)
+        do {
+            let (files, advice) = try PageRenderer(templates: templates, markdownCache: markdownCache).renderWithAdvice(site)
+            content.warnings = (content.warnings + advice).sorted { $0.location < $1.location }
+            return (content, files)
+        } catch let error as PolicySiteError {
+            throw error.adding(content.warnings)
+        }
     }
 
     /// The load stage: content, templates and the moderation log, checked together so that
@@ -45,6 +50,7 @@ public struct SiteBuilder: Sendable {
                                                      asOf: options.asOf, today: options.today)
             } ?? nil
         }
+        if let content, bag.hasErrors { bag.append(contentsOf: content.warnings) }
         try bag.throwIfErrors()
         guard var content, let templates else { preconditionFailure("a stage failed without a diagnostic") }
         if let leftOut = moderation?.leftOutAfterAsOf, leftOut > 0 {

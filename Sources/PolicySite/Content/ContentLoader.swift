@@ -24,19 +24,25 @@ public struct ContentLoader: Sendable {
             return try SiteConfigurationParser.parse(text, file: configurationPath)
         }
         bag.append(contentsOf: loaded?.1 ?? [])
-        let policies = loadPolicies(from: (directory as NSString).appendingPathComponent("policies"), into: &bag)
+        let policies = loadPolicies(from: (directory as NSString).appendingPathComponent("policies"), contentDirectory: directory, into: &bag)
+        let approved = ApprovedVersionStore(contentDirectory: directory, io: io).versions(of: policies, into: &bag)
+        bag.append(contentsOf: ApprovedVersionStore.editWarnings(policies, approved))
+        if let configuration = loaded?.0, !bag.hasErrors {
+            bag.append(contentsOf: PolicyReferenceCheck.errors(in: configuration, slugs: policies.map(\.slug)))
+        }
         try bag.throwIfErrors()
-        return SiteContent(configuration: loaded!.0, policies: policies, warnings: bag.warnings)
+        return SiteContent(configuration: loaded!.0, policies: policies, warnings: bag.warnings, approvedVersions: approved)
     }
 
-    private func loadPolicies(from directory: String, into bag: inout DiagnosticBag) -> [PolicyDocument] {
+    private func loadPolicies(from directory: String, contentDirectory: String, into bag: inout DiagnosticBag) -> [PolicyDocument] {
         let at = SourceLocation(file: directory)
         guard io.isDirectory(directory) else {
             bag.append(.error(at: at, "there is no policies directory", expected: "a folder 'policies' holding one .md file per policy"))
             return []
         }
         guard let names = bag.collect(at: at, { try io.list(directory) }) else { return [] }
-        let files = names.filter { $0.hasSuffix(".md") }.sorted()
+        let files = names.filter { $0.hasSuffix(".md") && !PolicyFolderAudit.isHousekeeping($0) }.sorted()
+        bag.append(contentsOf: PolicyFolderAudit.warnings(for: names, in: directory, contentDirectory: contentDirectory, isDirectory: io.isDirectory))
         if files.isEmpty {
             bag.append(.error(at: at, "the policies directory holds no .md files", expected: "at least one policy, e.g. from 'policysite new policy \"Title\"'"))
         }

@@ -21,6 +21,10 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var html: String
     public var headings: [Heading]
     public var images: [Image] = []
+    /// Every link's address (before any rewrite), for `check` to follow (RenderedMarkdown+Advice).
+    public var links: [Finding] = []
+    /// Raw HTML the page leaves out (cmark-gfm's safe mode), for `check` to name.
+    public var rawHTML: [Finding] = []
 }
 
 /// Markdown to safe HTML through cmark-gfm, with GitHub's extensions.
@@ -34,7 +38,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
 public struct MarkdownRenderer: Sendable {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     /// Ids the page templates use themselves, so a heading never takes one.
-    public static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top"]
+    public static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top",
+                                                  "what-changed", "approved-versions", "edited-since-review"]
 
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
@@ -59,21 +64,22 @@ public struct MarkdownRenderer: Sendable {
         guard let document = cmark_parser_finish(parser) else { preconditionFailure("cmark-gfm returned no document") }
         defer { cmark_node_free(document) }
 
-        let (headings, images) = Self.prepare(document)
+        let (headings, images, findings) = Self.prepare(document)
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             preconditionFailure("cmark-gfm could not render HTML")
         }
         defer { free(rendered) }
         // Straight from cmark-gfm's buffer: making a String first validated and copied it once more.
         let html = Self.addingHeadingIDs(bytes: Array(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))), headings)
-        return RenderedMarkdown(html: html, headings: headings, images: images)
+        return RenderedMarkdown(html: html, headings: headings, images: images, links: findings.links, rawHTML: findings.rawHTML)
     }
 
     /// Walks the tree once: empties dangerous URLs, collects headings with unique ids, and
-    /// lists the images.
-    private static func prepare(_ document: OpaquePointer) -> ([RenderedMarkdown.Heading], [RenderedMarkdown.Image]) {
+    /// lists the images, links and raw HTML.
+    private static func prepare(_ document: OpaquePointer) -> ([RenderedMarkdown.Heading], [RenderedMarkdown.Image], RenderedMarkdown.Findings) {
         var headings: [RenderedMarkdown.Heading] = []
         var images: [RenderedMarkdown.Image] = []
+        var findings = RenderedMarkdown.Findings()
         var used = reservedIDs
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -84,6 +90,7 @@ public struct MarkdownRenderer: Sendable {
                 // Listed before any rewrite, so the render stage can refuse what it would load.
                 images.append(.init(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), url: url))
             }
+            findings.note(node, type: type)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node),
                URLSafety.isDangerous(String(cString: url)) {
                 cmark_node_set_url(node, "")
@@ -93,7 +100,7 @@ public struct MarkdownRenderer: Sendable {
                 headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
             }
         }
-        return (headings, images)
+        return (headings, images, findings)
     }
 
     /// The words of a node, as a reader sees them (code spans included, markup dropped).

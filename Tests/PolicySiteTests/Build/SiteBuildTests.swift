@@ -122,7 +122,7 @@ import Testing
             try build(content: broken.appendingPathComponent("content").path, asOf: "2026-11-24", into: output)
         } throws: { error in
             let expected = try! String(contentsOf: broken.appendingPathComponent("expected.txt"), encoding: .utf8)
-            let message = (error as? PolicySiteError)?.errorDescription ?? ""
+            let message = (error as? PolicySiteError)?.errors.map(\.description).joined(separator: "\n") ?? ""
             return message == broken.path + "/" + expected.trimmingCharacters(in: .newlines)
         }
         #expect(try snapshot(of: output) == before)
@@ -163,7 +163,7 @@ import Testing
             _ = try SiteBuilder().renderSite(options)
             Issue.record("expected a refusal")
         } catch let error as PolicySiteError {
-            let lines = error.diagnostics.map(\.description)
+            let lines = error.errors.map(\.description)
             #expect(lines.count == 2)
             #expect(lines.contains { $0.hasPrefix(overrides.path + "/404.mustache:3:") && $0.contains("template syntax error") })
             #expect(lines.contains { $0.hasPrefix(overrides.path + "/index.mustache:1:21: error: the template 'partials/nope' does not exist") })

@@ -3,8 +3,8 @@ import Mustache
 import Testing
 @testable import PolicySite
 
-/// The view models answer template lookups with a switch instead of swift-mustache's `Mirror`
-/// (for speed); each must answer every field exactly as `Mirror` would, and nothing else.
+/// The view models answer template lookups with a generated switch instead of swift-mustache's
+/// `Mirror` (for speed); each must answer every field exactly as `Mirror` would, and nothing else.
 @Suite struct ViewModelLookupTests {
     @Test func everyViewModelAnswersEachFieldAsMirrorWould() throws {
         let asOf = CalendarDay(iso: "2026-11-24")!
@@ -30,6 +30,10 @@ import Testing
     func expectSameAsMirror(_ value: any MustacheParent, path: String, checked: inout Set<String>) {
         checked.insert("\(type(of: value))")
         #expect(value.child(named: "noSuchKey") == nil, "\(path) answers a key it does not have")
+        // Every stored property has a generated case (a nil optional answers nil either way,
+        // so compare the names, not only the answers).
+        let labels = Mirror(reflecting: value).children.compactMap(\.label)
+        #expect(templateKeys(of: value) == labels, "\(path): the generated lookup misses or adds a field")
         for child in Mirror(reflecting: value).children {
             guard let label = child.label else { continue }
             let expected = unwrapped(child.value)
@@ -41,6 +45,10 @@ import Testing
                 }
             }
         }
+    }
+
+    func templateKeys(of value: any MustacheParent) -> [String]? {
+        (type(of: value) as? any GeneratedLookup.Type)?.templateKeys
     }
 
     /// What swift-mustache's Mirror lookup returns: the value, or the value an Optional holds.

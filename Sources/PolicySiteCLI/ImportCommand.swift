@@ -27,6 +27,12 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace policies (and pictures) that already exist.")
     var force = false
 
+    func validate() throws {
+        guard !files.isEmpty else {
+            throw ValidationError("no file to import, expected one or more Word documents, such as 'policysite import Policies/*.docx'")
+        }
+    }
+
     func run() throws {
         let cycle = try reviewCycle()
         let run = PolicyImport(importer: PolicyImporter(pandoc: Pandoc.locate(), reviewCycleMonths: cycle),

@@ -73,3 +73,26 @@ import Testing
             """)
     }
 }
+
+/// The import's one write step: all of a run's files, or none of them.
+@Suite struct ImportWriterTests {
+    @Test func aFileThatCannotBeWrittenLeavesEveryOtherAsItWas() throws {
+        let folder = try temporaryDirectory("policysite-import-writer")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let existing = folder.appendingPathComponent("policies/old.md").path
+        try FileManager.default.createDirectory(atPath: (existing as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data("before".utf8).write(to: URL(fileURLWithPath: existing))
+        // A file where a folder should be: the picture cannot be written.
+        try Data().write(to: folder.appendingPathComponent("assets"))
+        let files = [ImportWriter.File(path: existing, data: Data("after".utf8)),
+                     ImportWriter.File(path: folder.appendingPathComponent("policies/new.md").path, data: Data("new".utf8)),
+                     ImportWriter.File(path: folder.appendingPathComponent("assets/x/picture-1.png").path, data: Data([1]))]
+        #expect(throws: ImportWriter.Failure.self) { try ImportWriter.write(files) }
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "before")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("policies").path) == ["old.md"])
+
+        try ImportWriter.write(Array(files.prefix(2)))
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "after")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("policies").path).sorted() == ["new.md", "old.md"])
+    }
+}

@@ -17,6 +17,12 @@ struct RichSite {
         for name in ["site.yml", "moderation-log.csv"] {
             try manager.copyItem(at: repositoryRoot.appendingPathComponent("content/\(name)"), to: content.appendingPathComponent(name))
         }
+        // The example's own policies too: its site.yml names two of them (the complaints
+        // policy in the contact details, the policy the report counts promises of).
+        let examplePolicies = repositoryRoot.appendingPathComponent("content/policies")
+        for name in try manager.contentsOfDirectory(atPath: examplePolicies.path) where name.hasSuffix(".md") {
+            try manager.copyItem(at: examplePolicies.appendingPathComponent(name), to: content.appendingPathComponent("policies/\(name)"))
+        }
         var random = SplitMix64(seed: seed)
         for number in 1...policies {
             let insertion = insertions.isEmpty ? nil : insertions[(number - 1) % insertions.count]

@@ -37,7 +37,7 @@ public struct SiteBuilder: Sendable {
         var (content, templates, moderation) = try load(options, templates: given, parseCache: parseCache)
         let site = Site(content: content, asOf: options.asOf, moderation: moderation)
         do {
-            let (files, advice) = try PageRenderer(templates: templates, markdownCache: markdownCache).renderWithAdvice(site)
+            let (files, advice) = try PageRenderer(templates: templates, markdownCache: markdownCache, parallelism: options.parallelism).renderWithAdvice(site)
             content.warnings = (content.warnings + advice).sorted { $0.location < $1.location }
             return (content, files)
         } catch let error as PolicySiteError {
@@ -49,7 +49,7 @@ public struct SiteBuilder: Sendable {
     /// one run shows every problem.
     func load(_ options: BuildOptions, templates given: TemplateSet?, parseCache: PolicyParseCache? = nil) throws -> (SiteContent, TemplateSet, ReportStatistics?) {
         var bag = DiagnosticBag()
-        let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io, parseCache: parseCache).load(from: options.contentDirectory) }
+        let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io, parseCache: parseCache, parallelism: options.parallelism).load(from: options.contentDirectory) }
         let templates = given ?? bag.collect(at: SourceLocation(file: options.templatesDirectory)) { try TemplateSet.load(from: themeDirectories(options), io: io) }
         let moderation = content.flatMap { content in
             bag.collect(at: SourceLocation(file: options.contentDirectory)) {

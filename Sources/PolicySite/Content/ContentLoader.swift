@@ -6,10 +6,12 @@ public struct ContentLoader: Sendable {
     public var io: FileIO
     /// Parsed policies kept from the last rebuild (the preview server's); nil parses every file.
     public var parseCache: PolicyParseCache?
+    public var parallelism: Parallelism
 
-    public init(io: FileIO = .disk, parseCache: PolicyParseCache? = nil) {
+    public init(io: FileIO = .disk, parseCache: PolicyParseCache? = nil, parallelism: Parallelism = .allCores) {
         self.io = io
         self.parseCache = parseCache
+        self.parallelism = parallelism
     }
 
     public func load(from directory: String) throws -> SiteContent {
@@ -52,11 +54,11 @@ public struct ContentLoader: Sendable {
         // Read and parsed in parallel (YAML and decoding were a serial sixth of a 1,000-policy
         // build); problems are then collected in file order, as before.
         parseCache?.beginBuild()
-        let results = files.parallelMap { [io, parseCache] name in
+        let results = files.parallelMap(parallelism) { [io, parseCache] name in
             let path = (directory as NSString).appendingPathComponent(name)
             return (path, Result {
                 let data = try io.read(path, inside: contentDirectory, folderName: "content")
-                let parse = { try PolicyParser.parse(try TextDecoder.decode(data, file: path), slug: String(name.dropLast(3)), file: path) }
+                let parse = { try ContentLoader.parsePolicy(data, name: name, file: path) }
                 guard let parseCache else { return try parse() }
                 return try parseCache.value(for: path, keptIf: { $0.bytes == data }) { (data, try parse()) }.parsed
             })
@@ -69,5 +71,14 @@ public struct ContentLoader: Sendable {
             policies.append(document)
         }
         return policies
+    }
+
+    /// One policy file, refused before cmark-gfm sees it when it is over a limit (too slow to render).
+    static func parsePolicy(_ data: Data, name: String, file: String, limits: MarkdownLimits = MarkdownLimits()) throws -> (PolicyDocument, [Diagnostic]) {
+        if let tooLarge = limits.checkSize(of: data, file: file) { throw PolicySiteError(tooLarge) }
+        let parsed = try PolicyParser.parse(try TextDecoder.decode(data, file: file), slug: String(name.dropLast(3)), file: file)
+        let overLimits = limits.check(parsed.0.markdown, file: file, firstLine: parsed.0.bodyFirstLine)
+        if !overLimits.isEmpty { throw PolicySiteError(overLimits) }
+        return parsed
     }
 }

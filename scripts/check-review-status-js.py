@@ -123,6 +123,8 @@ def run_checks(base):
         check(text(driver, "#review-status .banner__label") == "! Review due soon:", "a reader on 2017-08-20 still sees 'Review due soon'")
         check(text(driver, "#review-status .banner__sentence") == "This policy is due for review in September 2017, in 1 month.",
               "a reader on 2017-08-20 reads the same sentence as the build")
+        check(not driver.find_element(By.CSS_SELECTOR, "#review-status .banner__still-applies").is_displayed(),
+              "a policy due soon does not say it 'still applies until it has been reviewed'")
     finally:
         driver.quit()
 
@@ -138,6 +140,9 @@ def run_checks(base):
               and "banner--due-soon" not in attribute(driver, "#review-status", "class").split(), "the banner's class is banner--overdue")
         sentence = text(driver, "#review-status .banner__sentence")
         check(sentence == "This policy was due for review in September 2017, 9 years and 2 months ago.", f"the sentence counts from the reader's date (saw {sentence!r})")
+        note = driver.find_element(By.CSS_SELECTOR, "#review-status .banner__still-applies")
+        check(note.is_displayed() and note.text.startswith("This policy still applies until it has been reviewed. To ask about it, contact the school office"),
+              f"once overdue on the reader's date, the banner says the policy still applies and whom to ask (saw {note.text!r})")
         footer = text(driver, "[data-review-as-of]")
         check("24 November 2026" in footer and "15 August 2017" in footer, f"the footer says whose date the statuses are for (saw {footer!r})")
 

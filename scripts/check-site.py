@@ -75,6 +75,7 @@ class Report:
     def __init__(self):
         self.failures = []
         self.notes = []
+        self.layout = []  # per page and view: the smallest text and the tables that scroll
 
     def fail(self, check, path, message):
         line = f"FAIL {check} {path}: {message}"
@@ -448,6 +449,79 @@ axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['
 """
 
 
+# The reader's side on a screen: the smallest text anyone has to read, and every table wider
+# than its place either scrolls with a visible cue (words that say so, such as "Scroll the table
+# sideways") or is not cut off at all. Text in an SVG counts at the size it is drawn (its font
+# size times the SVG's scale), which is how a 640-wide chart showed 8 px labels on a phone.
+LAYOUT_RUN = """
+const minimum = arguments[0];
+const viewport = document.documentElement.clientWidth;
+function shown(el) {
+  for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+    const s = getComputedStyle(e);
+    if (s.display === 'none' || s.visibility === 'hidden' || s.visibility === 'collapse') return false;
+  }
+  const r = el.getClientRects();
+  return r.length > 0 && Array.from(r).some(x => x.width > 0 && x.height > 0);
+}
+function describe(el) {
+  let d = el.tagName.toLowerCase();
+  if (el.id) d += '#' + el.id;
+  if (el.classList && el.classList.length) d += '.' + Array.from(el.classList).join('.');
+  return d;
+}
+let smallest = null, texts = 0;
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const words = node.nodeValue.trim();
+  const el = node.parentElement;
+  if (!words || !el || !shown(el) || el.closest('.skip-link, script, style, title')) continue;
+  let size = parseFloat(getComputedStyle(el).fontSize);
+  if (el.closest('svg') && el.getScreenCTM) {
+    const m = el.getScreenCTM();
+    if (m) size *= Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+  }
+  texts += 1;
+  if (smallest === null || size < smallest.size) smallest = {size: size, where: describe(el), text: words.slice(0, 40)};
+}
+const cut = [];
+const page = document.scrollingElement;
+if (page.scrollWidth > page.clientWidth + 1) cut.push('the page itself is ' + page.scrollWidth + ' px wide, wider than the ' + page.clientWidth + ' px screen');
+const tables = Array.from(document.querySelectorAll('table')).filter(shown);
+let scrolling = 0;
+for (const table of tables) {
+  let box = table.parentElement;
+  while (box && box !== document.body && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
+  const caption = (table.caption ? table.caption.textContent : describe(table)).trim().slice(0, 50);
+  if (!box || box === document.body) {
+    if (table.getBoundingClientRect().right > viewport + 1) cut.push('table "' + caption + '" runs past the screen edge');
+    continue;
+  }
+  if (box.scrollWidth <= box.clientWidth + 1) continue;
+  scrolling += 1;
+  const cue = Array.from(box.querySelectorAll('*')).concat(box.previousElementSibling ? [box.previousElementSibling] : [])
+    .some(e => shown(e) && /scroll/i.test(e.textContent) && e.getBoundingClientRect().left >= box.getBoundingClientRect().left - 1
+               && e.getBoundingClientRect().left < box.getBoundingClientRect().right && !e.contains(table));
+  if (!cue) cut.push('table "' + caption + '" scrolls sideways (' + box.scrollWidth + ' px in ' + box.clientWidth + ' px) with no visible words saying so');
+}
+return {smallest: smallest, texts: texts, cut: cut, tables: tables.length, scrolling: scrolling};
+"""
+MINIMUM_TEXT_PX = 12
+
+
+def check_layout(driver, page, view, report):
+    result = driver.execute_script(LAYOUT_RUN, MINIMUM_TEXT_PX)
+    smallest = result["smallest"]
+    if smallest and smallest["size"] < MINIMUM_TEXT_PX - 0.01:
+        report.fail("text-size", page, f"[{view.name}] text at {smallest['size']:.1f} px, below {MINIMUM_TEXT_PX} px: "
+                                       f"{smallest['where']} \"{smallest['text']}\"")
+    for problem in result["cut"]:
+        report.fail("cut-off", page, f"[{view.name}] {problem}")
+    if smallest:
+        report.layout.append(f"{view.name} {page}: smallest text {smallest['size']:.1f} px ({smallest['where']}), "
+                             f"{result['tables']} tables, {result['scrolling']} scrolling with a cue")
+
+
 def check_in_browser(site, pages, args, report):
     if args.file_urls:
         server, base = None, site.root.resolve().as_uri() + "/"
@@ -519,6 +593,8 @@ def visit(driver, devtools, base, page, view, allowed_urls, axe, shots, report):
             summary = " ".join(v["nodes"][0]["summary"].split()) if v["nodes"] else ""
             report.fail("axe", page, f"[{view.name}] {v['id']} ({v['impact']}): {v['help']} "
                                      f"at {targets}{more} -- {summary}")
+    if view.media == "screen":
+        check_layout(driver, page, view, report)
     if shots:
         name = page.removesuffix(".html").strip("/").replace("/", "__")
         save_screenshot(devtools, shots / f"{name}--{view.name}.png")
@@ -585,6 +661,8 @@ def main():
                     help="skip Chromium altogether (axe, requests, script runs, screenshots)")
     ap.add_argument("--views", default=",".join(v.name for v in VIEWS),
                     help="which views to open, comma-separated (default: all: %(default)s)")
+    ap.add_argument("--layout-log", action="store_true",
+                    help="print each page's smallest text and scrolling tables per screen view")
     ap.add_argument("--file-urls", action="store_true",
                     help="open pages as file:// URLs instead of over a loopback HTTP server")
     args = ap.parse_args()
@@ -630,6 +708,12 @@ def main():
           f"views {', '.join(v.name for v in args.views) if not args.skip_browser else 'none'}; "
           f"checks {', '.join(checks)}; {', '.join(timings)}; "
           f"{time.monotonic() - started:.1f}s in all")
+    if report.layout:
+        for line in report.layout:
+            if args.layout_log:
+                print(f"layout {line}")
+        sizes = [float(line.split("smallest text ")[1].split(" px")[0]) for line in report.layout]
+        print(f"check-site: smallest text on any screen view {min(sizes):.1f} px (at least {MINIMUM_TEXT_PX} px required)")
     if report.failures:
         print(f"check-site: {len(report.failures)} failures in {root}", file=sys.stderr)
         return 1

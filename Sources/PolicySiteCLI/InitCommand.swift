@@ -12,6 +12,10 @@ struct InitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The folder for the new site; it must not exist yet, or be empty.", valueName: "dir"))
     var directory: String
 
+    func validate() throws {
+        if directory.isEmpty { throw ValidationError("the folder for the new site is an empty path, expected a folder name such as 'policies-site'") }
+    }
+
     func run() throws {
         try refuseNonEmpty(directory)
         let today = Clock.today()

@@ -7,31 +7,31 @@ public enum PolicyScaffold {
         return """
         ---
         title: \(yamlQuoted(title))
-        summary: One sentence that tells a parent what this policy is for.
+        summary: \(PlaceholderText.summary)
         # A role, never a person's name.
         owner: Headteacher
         last-updated: \(month.spelledOut)
         next-review: \(next.spelledOut)
         ---
 
-        Write the policy here in Markdown. This opening paragraph is the first thing a parent reads:
+        \(PlaceholderText.bodyLines[0])
         say who the policy is for and why it matters.
 
         ## Aims
 
-        - What the school wants this policy to achieve.
+        \(PlaceholderText.bodyLines[1])
 
         ## What we do
 
-        Describe what happens, who does it, and when.
+        \(PlaceholderText.bodyLines[2])
 
         ## What we ask of parents and carers
 
-        Say plainly what parents and carers are asked to do.
+        \(PlaceholderText.bodyLines[3])
 
         ## Questions and concerns
 
-        Say who to contact (a role, such as the school office) and how.
+        \(PlaceholderText.bodyLines[4])
 
         """
     }

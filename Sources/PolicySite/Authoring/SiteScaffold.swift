@@ -20,13 +20,20 @@ public enum SiteScaffold {
     # Lines starting with '#' are notes for you; policysite ignores them.
 
     # The organisation's name, shown at the top of every page. Required.
-    organisation: Example Primary School
+    organisation: \(PlaceholderText.organisation)
     # The title of the home page and of browser tabs. Optional: "<organisation> policies".
-    title: Example Primary School policies
+    title: \(PlaceholderText.organisation) policies
     # Where the site will be published, starting with https://. Used for the sitemap and
     # the feeds, so they point at the real pages. Required.
-    base-url: https://policies.example.org/
-    # Who parents contact with questions: a role, never a person's name. Required.
+    base-url: \(PlaceholderText.baseURL)
+    # Who parents contact with questions: a role, never a person's name. Required. Shown at
+    # the foot of every page; to add an e-mail address, a telephone number and a link to the
+    # complaints policy (its file name without .md, or a web address), write it instead as:
+    #   contact:
+    #     role: the school office
+    #     email: office@your-school.sch.uk
+    #     phone: 01234 567890
+    #     complaints-policy: complaints
     contact: the school office
     # The language of the pages, as a language tag. Optional: en-GB.
     language: en-GB
@@ -48,6 +55,9 @@ public enum SiteScaffold {
       small-count-threshold: 5
       # Set to true while the log holds made-up rows: the report then says so. Optional: false.
       example-data: false
+      # The policy whose promises the report counts (its file name without .md), so the report
+      # links to it. Optional.
+      # policy: twitter-policy
 
     # The kinds of content the moderation log records, in the log's 'category' column.
     # Each has a 'key' (lower-case letters, digits and '-', used in the log), a 'label'
@@ -101,7 +111,7 @@ public enum SiteScaffold {
         next-review: \(month.adding(months: 12).spelledOut)
         ---
 
-        This is an example policy. Replace it with your own, or delete it once you have added
+        \(PlaceholderText.examplePolicyOpening)
         others with `policysite new policy "Title"`.
 
         ## How policies are reviewed

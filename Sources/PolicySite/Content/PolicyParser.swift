@@ -34,14 +34,14 @@ public enum PolicyParser {
 
         var reader = YAMLReader(file: file, lineOffset: split.yamlLineOffset)
         guard let root = reader.parseMapping(yaml) else { throw PolicySiteError(reader.bag.diagnostics) }
-        reader.warnAboutUnknownKeys(in: root, known: frontMatterKeys, what: "the front matter")
+        reader.warnAboutUnknownKeys(in: root, known: frontMatterKeys, what: "the front matter", required: ["title", "last-updated", "next-review"])
         let title = reader.string("title", in: root, required: true, expected: "the policy's title")
         let summary = reader.string("summary", in: root)
         let owner = reader.string("owner", in: root)
         let lastUpdated = reader.reviewDate("last-updated", in: root, required: true)
         let nextReview = reader.reviewDate("next-review", in: root, required: true)
         let history = reader.mappings("history", in: root, form: "a list of '- reviewed: 2016-09' with an optional 'note: …'").compactMap { entry -> PolicyDocument.Review? in
-            reader.warnAboutUnknownKeys(in: entry, known: historyKeys, what: "'history'")
+            reader.warnAboutUnknownKeys(in: entry, known: historyKeys, what: "'history'", required: ["reviewed"])
             guard let reviewed = reader.reviewDate("reviewed", in: entry, required: true) else { return nil }
             return PolicyDocument.Review(reviewed: reviewed, note: reader.string("note", in: entry))
         }
@@ -55,7 +55,8 @@ public enum PolicyParser {
                                       lastUpdated: lastUpdated!, nextReview: nextReview!,
                                       history: history.sorted { $0.reviewed < $1.reviewed },
                                       markdown: split.body, sourcePath: file, bodyFirstLine: split.bodyFirstLine)
-        return (document, reader.bag.warnings)
+        let placeholders = PlaceholderText.warnings(in: document, summaryAt: reader.value("summary", in: root).map { reader.location($0) })
+        return (document, reader.bag.warnings + placeholders)
     }
 
     /// The seed's own layout: a title line, then `Last Updated: September 2016` and

@@ -13,12 +13,47 @@ public struct SiteConfiguration: Sendable, Hashable {
         }
     }
 
+    /// A policy of the site that site.yml names by its slug, with where it does so.
+    public struct PolicyReference: Sendable, Hashable {
+        public var slug: String
+        public var location: SourceLocation
+
+        public init(slug: String, location: SourceLocation) {
+            self.slug = slug
+            self.location = location
+        }
+    }
+
+    /// How parents reach the school (site.yml `contact`), shown on every page. Only the role
+    /// is always there; it is never a person's name.
+    public struct Contact: Sendable, Hashable {
+        public var role: String
+        public var email: String?
+        /// As written, for reading ("01234 567890").
+        public var phone: String?
+        /// The complaints policy: a policy of the site, or a web address.
+        public var complaintsPolicy: PolicyReference?
+        public var complaintsURL: String?
+
+        public init(role: String, email: String? = nil, phone: String? = nil, complaintsPolicy: PolicyReference? = nil, complaintsURL: String? = nil) {
+            self.role = role
+            self.email = email
+            self.phone = phone
+            self.complaintsPolicy = complaintsPolicy
+            self.complaintsURL = complaintsURL
+        }
+    }
+
     public var organisation: String
     public var title: String
     /// Where the site is published, always ending in `/`; used for the sitemap and feeds.
     public var baseURL: String
     /// A role to contact (never a person's name).
-    public var contact: String
+    public var contact: String { get { contactDetails.role } set { contactDetails.role = newValue } }
+    /// The role with the optional e-mail, phone and complaints policy.
+    public var contactDetails: Contact
+    /// The policy whose promises the transparency report counts (site.yml `report.policy`).
+    public var reportPolicy: PolicyReference?
     /// The `lang` of every page.
     public var language: String
     /// Months before a review date in which a policy counts as due soon (DESIGN.md: default 3).
@@ -36,11 +71,13 @@ public struct SiteConfiguration: Sendable, Hashable {
 
     public init(organisation: String, title: String, baseURL: String, contact: String, language: String = "en-GB",
                 dueSoonMonths: Int = 3, reviewCycleMonths: Int = 12, moderationLogPath: String = "moderation-log.csv",
-                suppressionThreshold: Int = 5, isExampleData: Bool = false, categories: [Term] = [], actions: [Term] = []) {
+                suppressionThreshold: Int = 5, isExampleData: Bool = false, categories: [Term] = [], actions: [Term] = [],
+                contactDetails: Contact? = nil, reportPolicy: PolicyReference? = nil) {
         self.organisation = organisation
         self.title = title
         self.baseURL = baseURL
-        self.contact = contact
+        self.contactDetails = contactDetails ?? Contact(role: contact)
+        self.reportPolicy = reportPolicy
         self.language = language
         self.dueSoonMonths = dueSoonMonths
         self.reviewCycleMonths = reviewCycleMonths

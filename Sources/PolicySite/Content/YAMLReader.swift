@@ -7,6 +7,8 @@ struct YAMLReader {
     /// Lines before the YAML text in its file (front matter starts below the opening `---`).
     let lineOffset: Int
     var bag = DiagnosticBag()
+    /// Required keys already reported as misspelt ("did you mean"), by the line of their mapping.
+    var misspeltRequired: Set<String> = []
 
     init(file: String, lineOffset: Int = 0) {
         self.file = file
@@ -22,6 +24,10 @@ struct YAMLReader {
     // Yams' defaults, made once: `Parser.Encoding.default` reads the whole process environment
     // (for YAMS_DEFAULT_ENCODING) on every call, which callgrind put at 5.3% of a 1,000-policy
     // build; the resolver and constructor defaults are rebuilt on every call too.
+    // Policies are parsed on every core at once, so these are shared between threads. That is
+    // safe, though Yams does not declare them Sendable: a `Constructor` is a final class whose
+    // only stored properties are `private let` dictionaries of functions, never changed after
+    // `init`, and an `Encoding` is a plain enum value (scripts/tsan checks the parallel loading).
     static let resolver = Resolver.default
     nonisolated(unsafe) static let constructor = Constructor.default
     nonisolated(unsafe) static let encoding = Parser.Encoding.default
@@ -32,7 +38,7 @@ struct YAMLReader {
         do {
             node = try Yams.compose(yaml: text, Self.resolver, Self.constructor, Self.encoding)
         } catch let error as YamlError {
-            bag.append(diagnostic(for: error))
+            bag.append(diagnostic(for: error, text: text))
             return nil
         } catch {
             bag.append(.error(at: location(nil), "YAML could not be read: \(error)"))
@@ -43,15 +49,16 @@ struct YAMLReader {
             bag.append(.error(at: location(node), "this YAML is not a list of 'key: value' lines", expected: "lines such as 'title: Twitter Policy'"))
             return nil
         }
+        warnAboutCurlyQuotes(in: node)
         return mapping
     }
 
-    private func diagnostic(for error: YamlError) -> Diagnostic {
+    private func diagnostic(for error: YamlError, text: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let at = SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
-            let detail = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
-            return .error(at: at, "YAML syntax error: \(detail)", expected: "'key: value' lines, with text containing ': ' or '#' in quotes")
+            return YAMLPlainWords.diagnostic(context: context, problem: problem, mark: mark, text: text) { line, column in
+                SourceLocation(file: file, line: line + lineOffset, column: column)
+            }
         case let .duplicatedKeysInMapping(duplicates, context):
             let at = SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column)
             return .error(at: at, "the key '\(duplicates.joined(separator: "', '"))' is given more than once", expected: "each key once")
@@ -67,18 +74,35 @@ struct YAMLReader {
         mapping.first { $0.key.string == key }?.value
     }
 
-    /// Warns about keys the format does not define (a typo would otherwise be ignored silently).
-    mutating func warnAboutUnknownKeys(in mapping: Node.Mapping, known: [String], what: String) {
+    /// Warns about keys the format does not define (a typo would otherwise be ignored silently),
+    /// with the key it was probably meant as. A misspelt `required` key that is missing is an
+    /// error at the misspelt key's own line, in place of "missing required key".
+    mutating func warnAboutUnknownKeys(in mapping: Node.Mapping, known: [String], what: String, required: [String] = []) {
         for (key, _) in mapping {
             guard let name = key.string, !known.contains(name) else { continue }
-            bag.append(.warning(at: location(key), "unknown key '\(name)' in \(what) is ignored", expected: "one of \(known.joined(separator: ", "))"))
+            guard let meant = Self.suggestion(for: name, among: known) else {
+                bag.append(.warning(at: location(key), "unknown key '\(name)' in \(what) is ignored", expected: "one of \(known.joined(separator: ", "))"))
+                continue
+            }
+            if required.contains(meant), value(meant, in: mapping) == nil, misspeltRequired.insert(missingKey(meant, in: mapping)).inserted {
+                bag.append(.error(at: location(key), "unknown key '\(name)': did you mean '\(meant)'? (\(what) needs '\(meant)')",
+                                  expected: "'\(meant): …' in place of '\(name): …'"))
+            } else {
+                bag.append(.warning(at: location(key), "unknown key '\(name)' in \(what) is ignored: did you mean '\(meant)'?",
+                                    expected: "'\(meant): …' in place of '\(name): …'"))
+            }
         }
+    }
+
+    /// Names a required key of one mapping, for `misspeltRequired`.
+    private func missingKey(_ key: String, in mapping: Node.Mapping) -> String {
+        "\(location(.mapping(mapping)).line):\(location(.mapping(mapping)).column):\(key)"
     }
 
     /// A text value; a missing required key or a non-text value is an error.
     mutating func string(_ key: String, in mapping: Node.Mapping, required: Bool = false, expected form: String = "text") -> String? {
         guard let node = value(key, in: mapping) else {
-            if required { bag.append(.error(at: location(.mapping(mapping)), "missing required key '\(key)'", expected: "'\(key): \(form)'")) }
+            if required, !misspeltRequired.contains(missingKey(key, in: mapping)) { bag.append(.error(at: location(.mapping(mapping)), "missing required key '\(key)'", expected: "'\(key): \(form)'")) }
             return nil
         }
         guard case .scalar(let scalar) = node else {

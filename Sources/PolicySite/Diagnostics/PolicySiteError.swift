@@ -12,6 +12,14 @@ public struct PolicySiteError: Error, LocalizedError, Sendable {
         self.init([diagnostic])
     }
 
+    /// The errors alone (the diagnostics may hold warnings found beside them).
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// The same problems with `more` (warnings found in an earlier stage, say) among them.
+    public func adding(_ more: [Diagnostic]) -> PolicySiteError {
+        PolicySiteError(more + diagnostics)
+    }
+
     public var errorDescription: String? {
         diagnostics.map(\.description).joined(separator: "\n")
     }
@@ -42,8 +50,9 @@ public struct DiagnosticBag: Sendable {
         return nil
     }
 
-    /// Throws every error collected so far, if there is one.
+    /// Throws every problem collected so far, warnings with the errors, if there is an error.
+    /// (Dropping the warnings hid, say, "unknown key 'next_review'" behind the error it caused.)
     public func throwIfErrors() throws {
-        if hasErrors { throw PolicySiteError(diagnostics.filter { $0.severity == .error }) }
+        if hasErrors { throw PolicySiteError(diagnostics) }
     }
 }

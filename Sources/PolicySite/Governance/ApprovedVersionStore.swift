@@ -19,7 +19,7 @@ public struct ApprovedVersionStore: Sendable {
         for name in try io.list(directory) where name.hasSuffix(".md") && !name.hasPrefix(".") {
             let path = (directory as NSString).appendingPathComponent(name)
             if let version = bag.collect(at: SourceLocation(file: path), {
-                try Self.parse(try TextDecoder.decode(try io.read(path), file: path), slug: slug, file: path)
+                try Self.parse(try TextDecoder.decode(try io.read(path, inside: contentDirectory, folderName: "content"), file: path), slug: slug, file: path)
             }) {
                 versions.append(version)
             }

@@ -17,4 +17,11 @@ struct PageContext: Sendable {
     var isTransparencyPage: Bool = false
     /// True when the site has a transparency report, so every page links to it.
     var hasReport: Bool = false
+    /// site.yml's contact details beside the role, when given.
+    var contactEmail: String?
+    var contactPhone: String?
+    /// `tel:` and the digits (with a leading '+').
+    var contactPhoneHref: String?
+    /// The complaints policy's page (relative to this page) or its web address.
+    var complaintsHref: String?
 }

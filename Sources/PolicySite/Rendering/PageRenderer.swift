@@ -6,15 +6,23 @@ public struct PageRenderer: Sendable {
     let markdown = MarkdownRenderer()
     /// Rendered Markdown kept from the last rebuild (the preview server's); nil renders all.
     let markdownCache: MarkdownCache?
+    let parallelism: Parallelism
 
-    public init(templates: TemplateSet, markdownCache: MarkdownCache? = nil) {
+    public init(templates: TemplateSet, markdownCache: MarkdownCache? = nil, parallelism: Parallelism = .allCores) {
         self.templates = templates
         self.markdownCache = markdownCache
+        self.parallelism = parallelism
     }
 
     public func render(_ site: Site) throws -> [OutputFile] {
+        try renderWithAdvice(site).files
+    }
+
+    /// The files, and warnings about what the policies ask for that their pages will not
+    /// give (raw HTML left out, links to nothing): see PolicyBodyAdvice.
+    public func renderWithAdvice(_ site: Site) throws -> (files: [OutputFile], warnings: [Diagnostic]) {
         markdownCache?.beginBuild()
-        let bodies = site.policies.parallelMap { [markdown, markdownCache] policy in
+        let bodies = site.policies.parallelMap(parallelism) { [markdown, markdownCache] policy in
             let text = policy.document.markdown
             return markdownCache?.value(for: text) { markdown.render(text) } ?? markdown.render(text)
         }
@@ -43,7 +51,7 @@ public struct PageRenderer: Sendable {
             { [self] in try site.report.map { try renderReport($0, site: site) } ?? [] },
             { [site] in [OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: site))] },
         ]
-        let results = Array(0..<(siteWide.count + policyViews.count)).parallelMap { [templates] job in
+        let results = Array(0..<(siteWide.count + policyViews.count)).parallelMap(parallelism) { [templates] job in
             if job < siteWide.count { return Result { try siteWide[job]() } }
             let view = policyViews[job - siteWide.count]
             return Result { [OutputFile(path: "policies/\(view.slug)/index.html", text: try templates.render("policy", view))] }
@@ -53,7 +61,10 @@ public struct PageRenderer: Sendable {
         let order = Array(siteWide.count..<results.count) + Array(governance.count..<siteWide.count) + Array(0..<governance.count)
         for job in order { files += try results[job].get() }
         files += templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
-        return files
+        let advice = PolicyBodyAdvice(files: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }),
+                                      slugs: site.policies.map(\.slug), rootPath: rootPath(of: site.configuration.baseURL),
+                                      resolve: { sitePath(of: $0, from: $1) })
+        return (files, zip(site.policies, bodies).flatMap { advice.warnings(for: $0, $1) })
     }
 
     /// A page must never load anything from another site, and an image that is not a file of
@@ -108,14 +119,20 @@ public struct PageRenderer: Sendable {
                            contact: configuration.contact, pageTitle: title, description: description, root: root,
                            asOf: "\(site.asOf.day) \(site.asOf.calendarMonth.spelledOut)", asOfISO: site.asOf.description,
                            isHome: page == .home, isGovernorsPage: page == .governors, isTransparencyPage: page == .transparency,
-                           hasReport: site.report != nil)
+                           hasReport: site.report != nil, contactEmail: configuration.contactDetails.email,
+                           contactPhone: configuration.contactDetails.phone,
+                           contactPhoneHref: configuration.contactDetails.phone.map { "tel:" + $0.filter { $0.isASCIIDigit || $0 == "+" } },
+                           complaintsHref: configuration.contactDetails.complaintsURL
+                               ?? configuration.contactDetails.complaintsPolicy.map { "\(root)policies/\($0.slug)/" })
     }
 
     /// The report page and the same figures as data.
     func renderReport(_ report: TransparencyReport, site: Site) throws -> [OutputFile] {
+        let policy = site.configuration.reportPolicy.flatMap { reference in site.policies.first { $0.slug == reference.slug } }
         let view = TransparencyPageView(report: report, page: context(site, title: "Transparency report",
                                                                       description: "How \(site.configuration.organisation) deals with inappropriate content online, in numbers that identify no one.",
-                                                                      root: "../", page: .transparency))
+                                                                      root: "../", page: .transparency),
+                                        policy: policy.map { .init(title: $0.document.title, url: "../policies/\($0.slug)/") })
         return [OutputFile(path: "transparency/index.html", text: try templates.render("transparency", view)),
                 OutputFile(path: "transparency/stats.json", text: report.statsJSON()),
                 OutputFile(path: "transparency/stats.csv", text: report.statsCSV())]

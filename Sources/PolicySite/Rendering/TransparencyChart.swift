@@ -1,5 +1,9 @@
-/// A horizontal bar chart as inline SVG, drawn by the tool: no script, no request elsewhere.
+/// A horizontal bar chart drawn by the tool: no script, no request elsewhere.
 /// The page puts the table of the same figures beside it, so the chart is a picture of the table.
+///
+/// Labels and values are HTML text, so they are as large as the page's own text and reflow at
+/// any width; each bar is a tiny SVG stretched across its column (no text inside it to shrink).
+/// An SVG with its words inside, drawn 640 wide, showed them at 8 px on a 390 px phone.
 struct TransparencyChart: Sendable {
     struct Bar: Sendable {
         var label: String
@@ -12,27 +16,19 @@ struct TransparencyChart: Sendable {
     var title: String
     var bars: [Bar]
 
-    private let labelWidth = 150.0, valueWidth = 120.0, width = 640.0, rowHeight = 26.0, barHeight = 18.0
-
-    /// The `<svg>` element; every text in it is escaped.
-    var svg: String {
-        let height = Double(bars.count) * rowHeight + 8
+    /// The chart's HTML; every text in it is escaped.
+    var html: String {
         let largest = max(1, bars.compactMap(\.value).max() ?? 1)
-        let room = width - labelWidth - valueWidth - 10
-        var out = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-title\" preserveAspectRatio=\"xMinYMin meet\">"
-        out += "<title id=\"\(id)-title\">\(XMLEscaping.escape(title))</title>"
-        for (index, bar) in bars.enumerated() {
-            let y = Double(index) * rowHeight + 4
-            let middle = format(y + barHeight / 2 + 5)
-            out += "<text class=\"chart-label\" x=\"\(format(labelWidth - 8))\" y=\"\(middle)\" text-anchor=\"end\">\(XMLEscaping.escape(bar.label))</text>"
-            let length = bar.value.map { Double($0) / Double(largest) * room } ?? 0
-            if length > 0 {
-                out += "<rect class=\"chart-bar\" x=\"\(format(labelWidth))\" y=\"\(format(y))\" width=\"\(format(length))\" height=\"\(format(barHeight))\"/>"
-            }
-            let textClass = bar.value == nil ? "chart-value chart-value--hidden" : "chart-value"
-            out += "<text class=\"\(textClass)\" x=\"\(format(labelWidth + length + 6))\" y=\"\(middle)\">\(XMLEscaping.escape(bar.text))</text>"
+        var out = "<div class=\"bar-chart\" id=\"\(id)\" role=\"img\" aria-label=\"\(XMLEscaping.escape(title))\">"
+        for bar in bars {
+            out += "<div class=\"bar-chart__row\"><span class=\"bar-chart__label\">\(XMLEscaping.escape(bar.label))</span>"
+            out += "<span class=\"bar-chart__value\(bar.value == nil ? " bar-chart__value--hidden" : "")\">\(XMLEscaping.escape(bar.text))</span>"
+            let length = bar.value.map { Double($0) / Double(largest) * 100 } ?? 0
+            out += "<svg class=\"chart\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\">"
+            if length > 0 { out += "<rect class=\"chart-bar\" width=\"\(format(length))\" height=\"10\"/>" }
+            out += "</svg></div>"
         }
-        return out + "</svg>"
+        return out + "</div>"
     }
 
     private func format(_ value: Double) -> String {

@@ -28,24 +28,37 @@ struct TransparencyPageView: Sendable {
         var description: String?
     }
 
+    /// The policy whose promises the report counts (site.yml `report.policy`).
+    struct PolicyLink: Sendable {
+        var title: String
+        var url: String
+    }
+
     var page: PageContext
+    var policyLink: PolicyLink?
     var isExampleData: Bool
     var hasIncidents: Bool
     var periodSentence: String
     var suppressionSentence: String?
     var headlines: [Headline]
-    var yearChartSVG: String
+    var yearChartHTML: String
     var yearTable: Table
     var categoryTable: Table
     var actionTable: Table
-    var monthChartSVG: String
+    var monthChartHTML: String
     var monthTable: Table
     var accounts: [Figure]
     var timeToAction: [Figure]
     var categories: [Definition]
     var actions: [Definition]
 
-    init(report: TransparencyReport, page: PageContext) {
+    /// "114 of 116": a part with the whole it is part of, when the whole is published.
+    static func outOf(_ part: TransparencyReport.Count, _ whole: TransparencyReport.Count, _ words: CountWords) -> String {
+        guard case .shown = whole else { return words.text(part) }
+        return "\(words.text(part)) of \(words.text(whole))"
+    }
+
+    init(report: TransparencyReport, page: PageContext, policy: PolicyLink? = nil) {
         self.page = page
         isExampleData = report.isExampleData
         hasIncidents = report.period != nil
@@ -68,8 +81,8 @@ struct TransparencyPageView: Sendable {
         }
 
         let yearLabels = report.schoolYears.map { $0.year!.description }
-        yearChartSVG = TransparencyChart(id: "chart-years", title: "Incidents per school year, \(yearLabels.first ?? "") to \(yearLabels.last ?? "")",
-                                         bars: report.schoolYears.map { .init(label: $0.year!.description, value: $0.incidents.value, text: words.text($0.incidents)) }).svg
+        yearChartHTML = TransparencyChart(id: "chart-years", title: "Incidents per school year, \(yearLabels.first ?? "") to \(yearLabels.last ?? "")",
+                                         bars: report.schoolYears.map { .init(label: $0.year!.description, value: $0.incidents.value, text: words.text($0.incidents)) }).html
         yearTable = Table(caption: "Incidents per school year (1 September to 31 August)", columns: ["School year", "Incidents"],
                           rows: report.schoolYears.map { TableRow(header: $0.year!.description, cells: [words.text($0.incidents)], isTotal: false) }
                               + [TableRow(header: "All years", cells: [words.text(report.totals.incidents)], isTotal: true)])
@@ -83,8 +96,8 @@ struct TransparencyPageView: Sendable {
         actionTable = table("What the school did, by school year (one incident can lead to several actions)", report.actions, \.actions)
 
         let monthRows = report.months.reversed()
-        monthChartSVG = TransparencyChart(id: "chart-months", title: "Incidents per month, \(report.months.first.map { $0.month.spelledOut } ?? "") to \(report.months.last.map { $0.month.spelledOut } ?? "")",
-                                          bars: report.months.map { .init(label: $0.month.spelledOut, value: $0.incidents.value, text: words.text($0.incidents)) }).svg
+        monthChartHTML = TransparencyChart(id: "chart-months", title: "Incidents per month, \(report.months.first.map { $0.month.spelledOut } ?? "") to \(report.months.last.map { $0.month.spelledOut } ?? "")",
+                                          bars: report.months.map { .init(label: $0.month.spelledOut, value: $0.incidents.value, text: words.text($0.incidents)) }).html
         monthTable = Table(caption: "Incidents per month, most recent first", columns: ["Month", "Incidents"],
                            rows: monthRows.map { TableRow(header: $0.month.spelledOut, cells: [words.text($0.incidents)], isTotal: false) })
 
@@ -94,7 +107,8 @@ struct TransparencyPageView: Sendable {
             ?? "not shown until at least \(TransparencyReport.medianMinimum) actions have a recorded time"
         timeToAction = [Figure(label: "Incidents with a recorded time to action", value: words.text(report.recordedTimes)),
                         Figure(label: "Median time from the content appearing to the action", value: median),
-                        Figure(label: "Actioned within 24 hours", value: words.text(report.within24Hours))]
+                        Figure(label: "Actioned within 24 hours", value: Self.outOf(report.within24Hours, report.recordedTimes, words))]
+        policyLink = policy
         categories = report.categories.map { Definition(label: $0.label, description: $0.description) }
         actions = report.actions.map { Definition(label: $0.label, description: $0.description) }
     }

@@ -122,7 +122,7 @@ import Testing
             try build(content: broken.appendingPathComponent("content").path, asOf: "2026-11-24", into: output)
         } throws: { error in
             let expected = try! String(contentsOf: broken.appendingPathComponent("expected.txt"), encoding: .utf8)
-            let message = (error as? PolicySiteError)?.errorDescription ?? ""
+            let message = (error as? PolicySiteError)?.errors.map(\.description).joined(separator: "\n") ?? ""
             return message == broken.path + "/" + expected.trimmingCharacters(in: .newlines)
         }
         #expect(try snapshot(of: output) == before)
@@ -134,6 +134,7 @@ import Testing
     @Test func aSuccessfulRebuildReplacesTheWholeSite() throws {
         let output = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
+        try build(asOf: "2026-11-24", into: output)
         try "stale".write(to: output.appendingPathComponent("stale.html"), atomically: true, encoding: .utf8)
         try build(asOf: "2026-11-24", into: output)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stale.html").path))
@@ -163,7 +164,7 @@ import Testing
             _ = try SiteBuilder().renderSite(options)
             Issue.record("expected a refusal")
         } catch let error as PolicySiteError {
-            let lines = error.diagnostics.map(\.description)
+            let lines = error.errors.map(\.description)
             #expect(lines.count == 2)
             #expect(lines.contains { $0.hasPrefix(overrides.path + "/404.mustache:3:") && $0.contains("template syntax error") })
             #expect(lines.contains { $0.hasPrefix(overrides.path + "/index.mustache:1:21: error: the template 'partials/nope' does not exist") })

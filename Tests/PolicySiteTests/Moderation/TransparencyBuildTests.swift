@@ -18,7 +18,9 @@ import Testing
         let page = try #require(byPath["transparency/index.html"])
         #expect(page.contains("<strong>Example data.</strong>"))
         #expect(page.contains("role=\"img\""))
-        #expect(page.contains("<title id=\"chart-years-title\">Incidents per school year, 2016/17 to 2026/27</title>"))
+        #expect(page.contains("<div class=\"bar-chart\" id=\"chart-years\" role=\"img\" aria-label=\"Incidents per school year, 2016/17 to 2026/27\">"))
+        #expect(page.contains("<dt>Actioned within 24 hours</dt><dd>114 of 116</dd>"))
+        #expect(page.contains("as its <a href=\"../policies/twitter-policy/\">Twitter Policy</a> promises"), "the report links to the policy whose promises it counts")
         #expect(page.contains("fewer than 5"))
         #expect(!page.contains("<script"))
         #expect(try #require(byPath["transparency/stats.json"]).hasPrefix("{\n  \"schema\": \"policysite/stats/v1\""))
@@ -44,7 +46,7 @@ import Testing
         #expect {
             try SiteBuilder().build(options(content: content, output: site))
         } throws: { error in
-            (error as? PolicySiteError)?.diagnostics.map(\.description) == [
+            (error as? PolicySiteError)?.errors.map(\.description) == [
                 "\(content)/moderation-log.csv:4:39: error: the account cell holds what looks like personal data (an @handle); the log must be anonymised, expected empty, or a pseudonym: p- followed by 8 to 64 lowercase hex digits (as made by 'policysite anonymise')",
             ]
         }

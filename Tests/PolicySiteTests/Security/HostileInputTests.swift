@@ -33,7 +33,7 @@ import FoundationXML
         do {
             try SiteBuilder().build(options)
         } catch let error as PolicySiteError {
-            #expect(error.diagnostics.allSatisfy { $0.message.hasPrefix("the image") }, "input \(index) refused for another reason: \(error)")
+            #expect(error.errors.allSatisfy { $0.message.hasPrefix("the image") }, "input \(index) refused for another reason: \(error)")
             #expect(!FileManager.default.fileExists(atPath: output.path))
             return
         }

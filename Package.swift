@@ -17,7 +17,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -27,11 +26,14 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CAtomicSwap"),
+        // zlib, to read the parts of a Word document (a zip archive) that pandoc does not carry.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "PolicySite",
             dependencies: [
                 "CCmarkGFM",
                 "CAtomicSwap",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -51,7 +53,6 @@ let package = Package(
             dependencies: [
                 "PolicySite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .executableTarget(name: "policysite", dependencies: ["PolicySiteCLI"]),
@@ -63,6 +64,8 @@ let package = Package(
         .executableTarget(name: "FuzzPolicyParser", dependencies: ["PolicySite", "FuzzSupport"]),
         .executableTarget(name: "FuzzMarkdownPage", dependencies: ["PolicySite", "FuzzSupport"]),
         .executableTarget(name: "FuzzModerationLog", dependencies: ["PolicySite", "FuzzSupport"]),
+        .executableTarget(name: "FuzzLogLanes", dependencies: ["PolicySite", "FuzzSupport"]),
+        .executableTarget(name: "FuzzReviewDate", dependencies: ["PolicySite", "FuzzSupport"]),
         .testTarget(
             name: "PolicySiteTests",
             dependencies: ["PolicySite", .product(name: "PropertyBased", package: "swift-property-based")],

@@ -3,8 +3,10 @@
 
   1. Build the example site; validate status.json against schemas/status-v1.schema.json
      and check it equals `policysite status --format json` for the same day.
-  2. reviews.ics: CRLF lines of at most 75 octets, read by Python's icalendar; one
-     all-day event per policy on its review date, with unique UIDs.
+  2. reviews.ics: CRLF lines of at most 75 octets, read by Python's icalendar; per policy
+     an all-day event `SLUG-review` on its review date (on the as-of day when overdue: due
+     now) and, unless overdue, `SLUG-window` when its due-soon window opens; unique UIDs; a
+     VALARM reminder in every event; the governors' page offers a webcal: subscription.
   3. feed.xml: read by feedparser without complaint (Atom 1.0), unique ids, an entry per
      update; every HTML page links to it and to the governors' page.
   4. `status --as-of` 2017-01-10 / 2017-08-15 / 2017-10-01 gives current / due-soon /
@@ -12,6 +14,11 @@
   5. `review twitter-policy --reviewed 2026-11 --note "Annual review"` in a git copy of the
      content: `git diff` shows only the two date lines changed and two history lines added,
      and `status --as-of 2026-11-24` shows the policy current until November 2027.
+  6. Then the text is edited: `status` and `check` say so (editedSinceReview true, a warning
+     naming the file); `review policies/twitter-policy.md --reviewed "December 2026"` keeps
+     the new approved text and clears the flag; the rebuilt policy page shows what changed,
+     the earlier version has its own page, and those pages pass scripts/check-site.py (Nu,
+     axe at phone, dark and print, links).
 
 usage: scripts/check-governors.py [--binary .build/debug/policysite]
 Exit status: 0 passed; 1 a check failed; 2 the check could not run.
@@ -59,16 +66,31 @@ def check_site(binary, work):
     calendar = icalendar.Calendar.from_ical(raw)
     events = list(calendar.walk("VEVENT"))
     uids = [str(event["UID"]) for event in events]
-    check(len(events) == len(status["policies"]) and len(set(uids)) == len(uids), f"one event per policy, unique UIDs {uids}")
+    expected = sum(1 if p["status"] == "overdue" else 2 for p in status["policies"])
+    check(len(events) == expected and len(set(uids)) == len(uids), f"two events per policy, one when overdue, unique UIDs {uids}")
     for policy in status["policies"]:
-        event = next((e for e in events if str(e["UID"]).startswith(policy["slug"] + "-" + policy["nextReview"] + "@")), None)
-        check(event is not None, f"{policy['slug']} has an event whose UID is its slug and review date")
-        if event is None:
-            continue
-        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
-        first = policy["nextReview"] if len(policy["nextReview"]) == 10 else policy["nextReview"] + "-01"
-        check(start.isoformat() == first and (end - start).days == 1 and not hasattr(start, "hour"),
-              f"{policy['slug']}'s event is all day on {first}")
+        for kind in ["review"] + ([] if policy["status"] == "overdue" else ["window"]):
+            event = next((e for e in events if str(e["UID"]).startswith(f"{policy['slug']}-{kind}@")), None)
+            check(event is not None, f"{policy['slug']} has an event {policy['slug']}-{kind}@…")
+            if event is None:
+                continue
+            start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+            if kind == "window":
+                first = policy["dueSoonFrom"]
+            elif policy["status"] == "overdue":
+                first = status["asOf"]  # overdue: due now
+            else:
+                first = policy["nextReview"] if len(policy["nextReview"]) == 10 else policy["nextReview"] + "-01"
+            check(start.isoformat() == first and (end - start).days == 1 and not hasattr(start, "hour"),
+                  f"{policy['slug']}'s {kind} event is all day on {first}")
+            alarms = list(event.walk("VALARM"))
+            check(len(alarms) == 1 and str(alarms[0]["ACTION"]) == "DISPLAY" and alarms[0].decoded("TRIGGER").total_seconds() == 9 * 3600,
+                  f"{policy['slug']}'s {kind} event has a reminder at 9:00 on its day")
+    for policy in status["policies"]:
+        check("owner" in policy and isinstance(policy["editedSinceReview"], bool), f"status.json names {policy['slug']}'s owner and says whether it was edited since review")
+    governors = open(os.path.join(site, "governors", "index.html"), encoding="utf-8").read()
+    check('href="webcal://policies.example.org/reviews.ics"' in governors and 'href="../reviews.ics"' in governors,
+          "the governors' page offers a webcal: subscription beside the download")
     check(str(calendar.get("VERSION")) == "2.0" and calendar.get("PRODID") and calendar.get("X-WR-CALNAME"), "the calendar has VERSION, PRODID and X-WR-CALNAME")
 
     feed = feedparser.parse(open(os.path.join(site, "feed.xml"), "rb").read())
@@ -119,6 +141,42 @@ def check_review(binary, work):
           f"a review before the last one is refused with FILE:LINE:COLUMN (exit {again.returncode})")
 
 
+def check_edit_and_second_review(binary, work):
+    """Runs after check_review, on its copy of the content."""
+    content = os.path.join(work, "content")
+    path = os.path.join(content, "policies", "twitter-policy.md")
+    text = open(path, encoding="utf-8").read()
+    removed = "- @school_ws is a public account\n"
+    check(removed in text, "the Twitter policy has the bullet the edit removes")
+    text = text.replace(removed, "").replace("controlled by the whole staff.", "controlled by the office and the whole staff.")
+    text += "\n## Reviewing this policy\n\nThe governors review this policy every year.\n"
+    open(path, "w", encoding="utf-8").write(text)
+    twitter = lambda: next(p for p in json.loads(run(binary, "status", "--content", content, "--as-of", "2026-12-24", "--format", "json").stdout)["policies"]
+                          if p["slug"] == "twitter-policy")
+    check(twitter()["editedSinceReview"] is True, "after an edit, status.json says editedSinceReview: true")
+    checked = run(binary, "check", "--content", content)
+    check(checked.returncode == 0 and re.search(r"policies/twitter-policy\.md:\d+:\d+: warning: the text was changed after its last approval", checked.stderr) is not None,
+          f"check warns, naming the file ({checked.stderr.strip()[:300]})")
+    result = run(binary, "review", "policies/twitter-policy.md", "--reviewed", "December 2026", "--allow-future", "--content", content)
+    check(result.returncode == 0 and os.path.exists(os.path.join(content, "approved", "twitter-policy", "2026-12.md")),
+          f"review by file name with --reviewed 'December 2026' keeps the approved text ({result.stderr.strip()})")
+    check(twitter()["editedSinceReview"] is False, "after the review, editedSinceReview is false again")
+    site = os.path.join(work, "site-reviewed")
+    built = run(binary, "build", "--content", content, "--output", site, "--as-of", "2026-12-24")
+    check(built.returncode == 0, f"the reviewed site builds ({built.stderr.strip()})")
+    page = open(os.path.join(site, "policies", "twitter-policy", "index.html"), encoding="utf-8").read()
+    check("What changed in the December 2026 review" in page and page.count("<del>") == 1 and page.count("<ins>") == 3,
+          "the policy page shows what changed: one removal, three additions (a word and two blocks)")
+    check(os.path.exists(os.path.join(site, "policies", "twitter-policy", "versions", "2016-09", "index.html")),
+          "the earlier approved text has its own page")
+    checker = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "check-site.py"), "--site", site,
+                              "--pages", "policies/twitter-policy/*", "--views", "phone,phone-dark,print",
+                              "--allow-script", "assets/review-status.js"],
+                             capture_output=True, text=True)
+    check(checker.returncode == 0, "the policy page with its changes and the version pages pass Nu, axe and the link checks"
+          + ("" if checker.returncode == 0 else "\n" + checker.stdout[-3000:] + checker.stderr[-1000:]))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/policysite"))
@@ -130,6 +188,7 @@ def main():
         check_site(arguments.binary, work)
         check_status_command(arguments.binary)
         check_review(arguments.binary, work)
+        check_edit_and_second_review(arguments.binary, work)
     if failures:
         print(f"check-governors: {len(failures)} check(s) failed", file=sys.stderr)
         return 1

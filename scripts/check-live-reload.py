@@ -6,7 +6,11 @@ With `policysite serve` running on a fresh site it opens a policy page, then:
      without any reload from this script;
   2. breaks the policy's front matter and expects the error banner to appear on the
      still-open page, with the last good title still shown;
-  3. fixes it and expects the banner to go.
+  3. fixes it and expects the banner to go;
+  4. checks what another site can read: a page elsewhere that includes the status as a
+     script (the old JSONP) or fetches it gets nothing, and a name that another site makes
+     resolve to 127.0.0.1 (DNS rebinding, faked with Chromium's --host-resolver-rules) is
+     refused by the server.
 Exit status 0 when all of that holds, 1 otherwise.
 
 Usage: scripts/check-live-reload.py [PATH/TO/policysite]
@@ -20,6 +24,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -60,6 +66,56 @@ def banner_text(driver):
     return found[0].text if found else None
 
 
+def check_other_sites(driver, address):
+    """What a page on another site can learn from the preview: nothing."""
+    port = address.rsplit(":", 1)[1]
+    # A page with no origin of the preview's: the old attack included the status as a
+    # script with a callback of its own, or fetched it.
+    driver.get("about:blank")
+    outcome = driver.execute_async_script("""
+        var done = arguments[arguments.length - 1], base = arguments[0], results = {};
+        window.policysitePreview = { update: function (status) { results.leaked = status; } };
+        function include(name) {
+          return new Promise(function (resolve) {
+            var script = document.createElement("script");
+            script.src = base + "/__policysite/" + name;
+            script.onload = function () { resolve(name + " ran"); };
+            script.onerror = function () { resolve(name + " refused"); };
+            document.head.appendChild(script);
+          });
+        }
+        var fetched = fetch(base + "/__policysite/status.json")
+          .then(function (response) { return "fetch read " + response.status; })
+          .catch(function () { return "fetch refused"; });
+        Promise.all([include("status.js"), include("status.json"), fetched]).then(function (all) {
+          results.steps = all;
+          done(results);
+        });
+    """, address)
+    if "leaked" in outcome:
+        fail(f"another site's page read the status: {outcome}")
+    if outcome["steps"] != ["status.js refused", "status.json refused", "fetch refused"]:
+        fail(f"another site's page got something from the status: {outcome['steps']}")
+    print(f"ok: a page on another site gets nothing from the status ({', '.join(outcome['steps'])})")
+
+    # The server itself refuses a status request that says it comes from elsewhere.
+    request = urllib.request.Request(address + "/__policysite/status.json", headers={"Sec-Fetch-Site": "cross-site"})
+    try:
+        urllib.request.urlopen(request, timeout=5)
+        fail("the status was answered to a cross-site request")
+    except urllib.error.HTTPError as error:
+        if error.code != 403:
+            fail(f"a cross-site status request got {error.code}, expected 403")
+    print("ok: the server answers a cross-site status request with 403")
+
+    # DNS rebinding: the browser sends the attacker's name in the Host header.
+    driver.get(f"http://attacker.test:{port}{PAGE}")
+    text = driver.find_element(By.TAG_NAME, "body").text
+    if "Conduct" in text or "answers only to" not in text:
+        fail(f"a page under another name was served: {text[:200]!r}")
+    print("ok: a page asked for under another name (DNS rebinding) is refused")
+
+
 def main():
     workspace = tempfile.mkdtemp(prefix="policysite-live-reload-")
     server = driver = None
@@ -79,7 +135,9 @@ def main():
 
         options = Options()
         options.binary_location = "/usr/bin/chromium"
-        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        # attacker.test resolves to this machine, as a rebinding attacker's name would.
+        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--host-resolver-rules=MAP attacker.test 127.0.0.1"):
             options.add_argument(argument)
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         driver.get(address + PAGE)
@@ -129,6 +187,8 @@ def main():
         if errors:
             fail(f"the browser logged errors (a Content-Security-Policy refusal?): {errors}")
         print("ok: no browser errors")
+
+        check_other_sites(driver, address)
     finally:
         if driver:
             driver.quit()

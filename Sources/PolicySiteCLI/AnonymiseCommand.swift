@@ -36,6 +36,7 @@ struct AnonymiseCommand: ParsableCommand {
 
     func run() throws {
         do {
+            if let output { try Anonymiser.checkOutput(output, raw: raw) }
             let configuration = try ContentLoader().load(from: content.content).configuration
             let key = try PseudonymKey.load(path: keyFile, contentDirectory: content.content, create: newKey)
             let anonymiser = Anonymiser(key: key, categories: configuration.categories, actions: configuration.actions, asOf: asOf.day)

@@ -10,16 +10,23 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var content: ContentOption
     @OptionGroup var templates: TemplatesOption
-    @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Where the site is written: a new or empty folder, or one an earlier build wrote. Everything in it is replaced.", valueName: "dir"))
     var output = "site"
     @OptionGroup var asOf: AsOfOption
+    @Flag(name: .customLong("no-wait"), help: "If another build is writing into the same output folder, stop at once (exit 1) instead of waiting for it.")
+    var noWait = false
+
+    func validate() throws {
+        if output.isEmpty { throw ValidationError("'--output' is an empty path, expected a folder for the site, such as 'site'") }
+    }
 
     func run() throws {
         let days = asOf.days
         let options = BuildOptions(contentDirectory: content.content, templatesDirectory: templates.templates,
                                    outputDirectory: output, asOf: days.asOf, today: days.today)
+        let waiting: OutputLock.Waiting = noWait ? .fail : .wait(announce: { Terminal.standardError($0) })
         do {
-            let outcome = try Progress.step("Building the site") { try SiteBuilder().build(options) }
+            let outcome = try Progress.step("Building the site") { try SiteBuilder().build(options, waiting: waiting) }
             Report.warnings(outcome.warnings)
             print("Built \(outcome.fileCount) files into \(output)/ as of \(options.asOf).")
         } catch let error as PolicySiteError {

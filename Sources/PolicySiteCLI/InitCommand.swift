@@ -12,9 +12,14 @@ struct InitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The folder for the new site; it must not exist yet, or be empty.", valueName: "dir"))
     var directory: String
 
+    func validate() throws {
+        if directory.isEmpty { throw ValidationError("the folder for the new site is an empty path, expected a folder name such as 'policies-site'") }
+    }
+
     func run() throws {
         try refuseNonEmpty(directory)
-        let files = SiteScaffold.files(month: Clock.today().calendarMonth)
+        let today = Clock.today()
+        let files = SiteScaffold.files(month: today.calendarMonth)
         for file in files {
             let url = URL(fileURLWithPath: directory).appendingPathComponent(file.path)
             do {
@@ -23,6 +28,18 @@ struct InitCommand: ParsableCommand {
             } catch {
                 throw Report.refused(PolicySiteError(.error(at: SourceLocation(file: url.path), "could not write the file: \(error.localizedDescription)",
                                                             expected: "a folder you may write to")), what: "init")
+            }
+        }
+        // The example policy's text is its first approved version, as for every new policy.
+        let content = (directory as NSString).appendingPathComponent("content")
+        for file in files where file.path.hasPrefix("content/policies/") && file.path.hasSuffix(".md") {
+            let path = (directory as NSString).appendingPathComponent(file.path)
+            do {
+                try ApprovedVersionStore(contentDirectory: content).recordFirstApprovedVersion(
+                    policyText: String(decoding: file.contents, as: UTF8.self), slug: String((file.path as NSString).lastPathComponent.dropLast(3)),
+                    policyFile: path, today: today)
+            } catch let error as PolicySiteError {
+                throw Report.refused(error, what: "init")
             }
         }
         Terminal.standardOutput(Self.nextSteps(directory))
@@ -45,6 +62,7 @@ struct InitCommand: ParsableCommand {
           content/site.yml                          your organisation and settings (every key explained)
           content/policies/\(SiteScaffold.examplePolicySlug).md   an example policy
           content/moderation-log.csv                the anonymised moderation log (header only)
+          content/approved/                         each policy's text as approved at its reviews (kept by policysite)
 
         Next steps:
           cd \(directory)

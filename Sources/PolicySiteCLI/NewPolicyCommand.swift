@@ -24,18 +24,25 @@ struct NewPolicyCommand: ParsableCommand {
         let cycle = try reviewCycle()
         let policies = (content.content as NSString).appendingPathComponent("policies")
         let path = (policies as NSString).appendingPathComponent("\(slug).md")
-        let month = Clock.today().calendarMonth
+        let today = Clock.today()
+        let month = today.calendarMonth
         guard !FileManager.default.fileExists(atPath: path) else {
             throw Report.refused(PolicySiteError(.error(at: SourceLocation(file: path), "a policy called '\(slug)' already exists; it was left as it is",
                                                         expected: "a different title, or edit the existing file")), what: "new policy")
         }
+        let text = PolicyScaffold.text(title: title, month: month, cycleMonths: cycle)
         do {
             try FileManager.default.createDirectory(atPath: policies, withIntermediateDirectories: true)
-            try Data(PolicyScaffold.text(title: title, month: month, cycleMonths: cycle).utf8)
-                .write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
         } catch {
             throw Report.refused(PolicySiteError(.error(at: SourceLocation(file: path), "could not write the file: \(error.localizedDescription)",
                                                         expected: "a content folder you may write to")), what: "new policy")
+        }
+        // Its first text is its first approved version: edits before the first review show as such.
+        do {
+            try ApprovedVersionStore(contentDirectory: content.content).recordFirstApprovedVersion(policyText: text, slug: slug, policyFile: path, today: today)
+        } catch let error as PolicySiteError {
+            throw Report.refused(error, what: "new policy")
         }
         Terminal.standardOutput("""
             Created \(path)

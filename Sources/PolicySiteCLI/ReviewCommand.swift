@@ -11,22 +11,27 @@ struct ReviewCommand: ParsableCommand {
             endings are kept exactly. Dates may not move backwards. Rebuild the site afterwards.
             """)
 
-    @Argument(help: ArgumentHelp("The policy's slug: its file name without .md.", valueName: "slug"))
+    @Argument(help: ArgumentHelp("The policy: its slug (twitter-policy) or its file (twitter-policy.md).", valueName: "policy"))
     var slug: String
-    @Option(help: ArgumentHelp("When the policy was reviewed.", valueName: "yyyy-mm"), transform: Self.date("--reviewed"))
+    @Option(help: ArgumentHelp("When the policy was reviewed: 'November 2026', 'Nov 2026', 2026-11 or 2026-11-24.", valueName: "date"),
+            transform: Self.date("--reviewed"))
     var reviewed: ReviewDate
-    @Option(help: ArgumentHelp("When it is next due for review (default: --reviewed plus the review cycle in site.yml).", valueName: "yyyy-mm"),
+    @Option(help: ArgumentHelp("When it is next due for review (default: --reviewed plus the review cycle in site.yml).", valueName: "date"),
             transform: Self.date("--next"))
     var next: ReviewDate?
     @Option(help: ArgumentHelp("A note for the review history, such as 'Annual review; no changes.'", valueName: "text"))
     var note: String?
+    @Flag(name: .customLong("allow-future"), help: "Record a review dated after today (refused otherwise, as a likely typing mistake).")
+    var allowFuture = false
     @OptionGroup var content: ContentOption
 
-    /// `YYYY-MM` (or a day, `YYYY-MM-DD`); anything else is a usage error.
+    /// Every form the front matter accepts (`November 2026`, `Nov 2026`, `2026-11`, `2026-11-24`);
+    /// anything else is a usage error.
     static func date(_ option: String) -> @Sendable (String) throws -> ReviewDate {
         { text in
-            guard text.count == 7 || text.count == 10, let date = ReviewDate(parsing: text), date.description == text else {
-                throw ValidationError("'\(option) \(text)' is not a month, expected YYYY-MM such as 2026-11")
+            guard let date = ReviewDate(parsing: text) else {
+                let problem = ReviewDate.problem(with: text)
+                throw ValidationError("'\(option) \(text)': \(problem.what), expected \(problem.expected)")
             }
             return date
         }
@@ -39,13 +44,19 @@ struct ReviewCommand: ParsableCommand {
     }
 
     var request: PolicyReviewEditor.Request {
-        PolicyReviewEditor.Request(slug: slug, reviewed: reviewed, next: next, note: note)
+        PolicyReviewEditor.Request(slug: slug, reviewed: reviewed, next: next, note: note, today: Clock.today(), allowFuture: allowFuture)
     }
 
     func run() throws {
         do {
             let outcome = try PolicyReviewEditor().review(request, contentDirectory: content.content)
-            print("Recorded the review of \(slug) in \(outcome.path): last updated \(outcome.lastUpdated.spelledOut), next review due \(outcome.nextReview.spelledOut).")
+            let request = self.request
+            print("Recorded the review of \(request.slug) in \(outcome.path): last updated \(outcome.lastUpdated.spelledOut), next review due \(outcome.nextReview.spelledOut).")
+            if let approved = outcome.approvedVersionPath {
+                print("Kept the approved text in \(approved).")
+            } else {
+                print("The text is the one approved before; no new approved version was needed.")
+            }
         } catch let error as PolicySiteError {
             throw Report.refused(error, what: "review")
         }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FlyingFox
 import Foundation
 import PolicySite
 
@@ -23,65 +22,36 @@ struct ServeCommand: ParsableCommand {
     var port: UInt16 = 8000
 
     func validate() throws {
-        do {
-            _ = try PreviewServer.httpServer(host: host, port: port, handler: NotServing())
-        } catch {
+        guard ListenAddress(host) != nil else {
             throw ValidationError("'--host \(host)' is not an IP address, expected an address such as 127.0.0.1 or ::1")
         }
     }
 
     func run() throws {
-        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+        if ListenAddress(host)?.isLoopback != true {
             Terminal.standardError("warning: --host \(host) is not a loopback address: other computers may be able to see the preview")
         }
         let configuration = PreviewServer.Configuration(
             build: BuildOptions(contentDirectory: content.content, templatesDirectory: templates.templates, asOf: Clock.today()),
             host: host, port: port)
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        // ParsableCommand.run is synchronous; the server is async, so run it and wait.
-        Task {
-            do {
-                try await Self.serve(configuration)
-            } catch {
-                outcome.error = error
-            }
-            done.signal()
-        }
-        done.wait()
-        if let error = outcome.error {
-            Terminal.standardError("serve stopped: \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
-    }
-
-    static func serve(_ configuration: PreviewServer.Configuration) async throws {
         let server = PreviewServer(configuration, report: ServeReporter.report)
+        let interrupt = Interrupt.listen(farewell: "Stopped.")
         let progress = Progress("Building the site")
         let port: UInt16
         do {
-            port = try await server.start()
+            port = try server.start()
             progress.finish()
         } catch {
             progress.finish()
-            throw error
+            Terminal.standardError("error: \(error.localizedDescription)")
+            throw ExitCode(1)
         }
-        let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         Terminal.standardOutput("""
-            Serving the preview at http://\(shownHost):\(port)/
+            Serving the preview at http://\(server.address.urlHost):\(port)/
             Watching \(configuration.build.contentDirectory)/ and \(configuration.build.templatesDirectory)/ for changes. Press Ctrl-C to stop.
             """)
-        await Interrupt.wait()
-        await server.stop()
-        Terminal.standardOutput("Stopped.")
-    }
-
-    /// A handler for the server made only to check `--host`; it never listens.
-    private struct NotServing: HTTPHandler {
-        func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse { HTTPResponse(statusCode: .notFound) }
-    }
-
-    private final class Outcome: @unchecked Sendable {
-        var error: Error?
+        interrupt.wait()
+        server.stop()
+        interrupt.sayFarewell()
     }
 }

@@ -21,6 +21,9 @@ struct AsOfOption: ParsableArguments {
                 guard let day = CalendarDay(iso: text) else {
                     throw ValidationError("'--as-of \(text)' is not a date, expected YYYY-MM-DD such as 2026-11-24")
                 }
+                guard ReviewDate.supportedYears.contains(day.year) else {
+                    throw ValidationError("'--as-of \(text)' is outside the years this tool supports, expected a day in a year \(ReviewDate.supportedYearsText)")
+                }
                 return day
             })
     var asOf: CalendarDay?

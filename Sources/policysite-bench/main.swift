@@ -56,6 +56,9 @@ try stage("templates-parse") { templates = try TemplateSet.load(from: []) }
 let site = Site(content: content, asOf: asOf, moderation: statistics)
 let markdownBytes = content.policies.reduce(0) { $0 + $1.markdown.utf8.count }
 let renderer = MarkdownRenderer()
+try stage("markdown-limits", bytes: markdownBytes, items: content.policies.count) {
+    for policy in content.policies { _ = MarkdownLimits().check(policy.markdown, file: policy.sourcePath) }
+}
 try stage("markdown-serial", bytes: markdownBytes, items: content.policies.count) {
     for policy in content.policies { _ = renderer.render(policy.markdown) }
 }

@@ -13,12 +13,12 @@ import Testing
         return folder
     }
 
-    static func start(_ folder: TemporaryDirectory) async throws -> (PreviewServer, UInt16) {
+    static func start(_ folder: TemporaryDirectory, port: UInt16 = 0) throws -> (PreviewServer, UInt16) {
         let options = BuildOptions(contentDirectory: folder.file("content"), templatesDirectory: folder.file("templates"),
                                    asOf: CalendarDay(year: 2026, month: 11, day: 24)!)
-        let server = PreviewServer(PreviewServer.Configuration(build: options, host: "127.0.0.1", port: 0))
-        let port = try await server.start()
-        return (server, port)
+        let server = PreviewServer(PreviewServer.Configuration(build: options, host: "127.0.0.1", port: port))
+        let bound = try server.start()
+        return (server, bound)
     }
 
     /// Fetches `target` until `condition` holds or `limit` passes; returns the response and the time it took.
@@ -36,8 +36,8 @@ import Testing
     @Test func servesPagesWithTheirTypesAndThe404Page() async throws {
         let folder = try Self.makeSite()
         defer { folder.remove() }
-        let (server, port) = try await Self.start(folder)
-        defer { Task { await server.stop() } }
+        let (server, port) = try Self.start(folder)
+        defer { server.stop() }
 
         let home = try RawHTTPClient.get("/", port: port)
         #expect(home.status == 200)
@@ -69,7 +69,7 @@ import Testing
 
         #expect(try RawHTTPClient.get("/policies/", port: port).status == 404, "no directory listing")
         #expect(try RawHTTPClient.get("/", port: port, method: "POST").status == 405)
-        await server.stop()
+        server.stop()
     }
 
     @Test(arguments: ["/../content/site.yml", "/policies/../../content/site.yml", "/%2e%2e/content/site.yml", "/%2E%2e/%2e%2E/etc/passwd",
@@ -77,9 +77,9 @@ import Testing
     func refusesEveryWayOutOfTheSite(target: String) async throws {
         let folder = try Self.makeSite()
         defer { folder.remove() }
-        let (server, port) = try await Self.start(folder)
+        let (server, port) = try Self.start(folder)
         let response = try RawHTTPClient.get(target, port: port)
-        await server.stop()
+        server.stop()
         #expect([400, 404].contains(response.status), "\(target) gave \(response.status)")
         #expect(!response.body.contains("organisation:"), "\(target) leaked site.yml")
         #expect(!response.body.contains("root:"), "\(target) leaked /etc/passwd")
@@ -88,7 +88,7 @@ import Testing
     @Test func rebuildsOnEditAndKeepsTheLastGoodPageWhenAnEditBreaksIt() async throws {
         let folder = try Self.makeSite()
         defer { folder.remove() }
-        let (server, port) = try await Self.start(folder)
+        let (server, port) = try Self.start(folder)
         let page = "/policies/about-these-policies/"
         let policy = "content/policies/about-these-policies.md"
         let original = try folder.read(policy)
@@ -102,7 +102,8 @@ import Testing
 
         try folder.write(policy, original.replacingOccurrences(of: "title: About these policies", with: "title: How our policies work")
             .replacingOccurrences(of: "next-review: September 2027", with: "next-review: Smarch 2027"))
-        let (status, _) = try await Self.waitFor("/__policysite/status.js", port: port, within: .seconds(2)) { $0.body.contains("Smarch") }
+        let (status, _) = try await Self.waitFor("/__policysite/status.json", port: port, within: .seconds(2)) { $0.body.contains("Smarch") }
+        #expect(status.headers["content-type"] == "application/json")
         #expect(status.body.contains("about-these-policies.md:"))
         #expect(status.body.contains("\"generation\":2"), "the served site is still the last good one")
         let broken = try RawHTTPClient.get(page, port: port)
@@ -115,7 +116,7 @@ import Testing
         let (fixed, _) = try await Self.waitFor(page, port: port, within: .seconds(2)) { !$0.body.contains("policysite-preview-errors") }
         #expect(!fixed.body.contains("policysite-preview-errors"))
         #expect(fixed.body.contains("data-generation=\"3\""))
-        await server.stop()
+        server.stop()
         #expect(throws: (any Error).self, "the server no longer listens after stop()") { try RawHTTPClient.get("/", port: port) }
     }
 
@@ -135,31 +136,145 @@ import Testing
         #expect(files.first { $0.path == "404.html" }.map { String(decoding: $0.contents, as: UTF8.self).contains("Gone fishing") } == true)
     }
 
-    @Test func theServeCommandStopsCleanlyOnCtrlC() async throws {
+    // MARK: Hostile and careless requests (issue 18)
+
+    @Test func twoOneMegabyteAddressesAreRefusedAndANormalRequestIsStillAnsweredAtOnce() async throws {
         let folder = try Self.makeSite()
         defer { folder.remove() }
+        let (server, port) = try Self.start(folder)
+        defer { server.stop() }
+        let huge = Array("GET /\(String(repeating: "a", count: 1 << 20)) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
+        // Both at once, as the report that found the hang sent them.
+        async let first = Task.detached { try RawHTTPClient.send(huge, port: port) }.value
+        async let second = Task.detached { try RawHTTPClient.send(huge, port: port) }.value
+        try await Task.sleep(for: .milliseconds(50))
+        let started = ContinuousClock.now
+        let normal = try RawHTTPClient.get("/", port: port)
+        let took = ContinuousClock.now - started
+        #expect(normal.status == 200)
+        #expect(took < .seconds(1), "the normal request took \(took)")
+        #expect(try await first.status == 414)
+        #expect(try await second.status == 414)
+    }
+
+    @Test func headersOverTheLimitAre431AndTheServerCarriesOn() throws {
+        let folder = try Self.makeSite()
+        defer { folder.remove() }
+        let (server, port) = try Self.start(folder)
+        defer { server.stop() }
+        let response = try RawHTTPClient.get("/", port: port, headers: [("Cookie", String(repeating: "c", count: 64 * 1024))])
+        #expect(response.status == 431)
+        #expect(try RawHTTPClient.get("/", port: port).status == 200)
+    }
+
+    @Test func aSlowClientHoldsOnlyItsOwnConnection() throws {
+        let folder = try Self.makeSite()
+        defer { folder.remove() }
+        let (server, port) = try Self.start(folder)
+        defer { server.stop() }
+        var idle: [Int32] = []
+        defer { idle.forEach { close($0) } }
+        for _ in 0..<10 {
+            let socket = try RawHTTPClient.connect(port: port)
+            _ = Array("GET / HTTP/1.1\r\nHo".utf8).withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+            idle.append(socket)
+        }
+        let started = ContinuousClock.now
+        #expect(try RawHTTPClient.get("/", port: port).status == 200)
+        #expect(ContinuousClock.now - started < .seconds(1))
+    }
+
+    @Test func aRequestThatNamesAnotherHostIsRefused() throws {
+        // DNS rebinding: a page at http://attacker.example:PORT/ whose name now resolves to 127.0.0.1.
+        let folder = try Self.makeSite()
+        defer { folder.remove() }
+        let (server, port) = try Self.start(folder)
+        defer { server.stop() }
+        let rebound = try RawHTTPClient.get("/policies/about-these-policies/", port: port, host: "attacker.example:\(port)")
+        #expect(rebound.status == 421)
+        #expect(!rebound.body.contains("About these policies"))
+        #expect(try RawHTTPClient.get("/__policysite/status.json", port: port, host: "attacker.example:\(port)").status == 421)
+        #expect(try RawHTTPClient.get("/", port: port, host: "").status == 400, "no Host header at all")
+        #expect(try RawHTTPClient.get("/", port: port, host: "localhost:\(port)").status == 200)
+    }
+
+    @Test func theStatusIsJSONForThePreviewsOwnPagesOnly() throws {
+        let folder = try Self.makeSite()
+        defer { folder.remove() }
+        let (server, port) = try Self.start(folder)
+        defer { server.stop() }
+        let own = try RawHTTPClient.get("/__policysite/status.json", port: port,
+                                        headers: [("Sec-Fetch-Site", "same-origin"), ("Sec-Fetch-Mode", "cors")])
+        #expect(own.status == 200)
+        #expect(own.headers["content-type"] == "application/json")
+        #expect(own.body == "{\"errors\":[],\"generation\":1}")
+        #expect(try RawHTTPClient.get("/__policysite/status.json", port: port, headers: [("Sec-Fetch-Site", "cross-site")]).status == 403,
+                "another site's <script src> or fetch")
+        #expect(try RawHTTPClient.get("/__policysite/status.json", port: port, headers: [("Sec-Fetch-Site", "same-site")]).status == 403)
+        #expect(try RawHTTPClient.get("/__policysite/status.json", port: port, headers: [("Origin", "http://attacker.example")]).status == 403)
+        #expect(try RawHTTPClient.get("/__policysite/status.json", port: port, headers: [("Origin", "http://127.0.0.1:\(port)")]).status == 200)
+        #expect(try RawHTTPClient.get("/__policysite/status.js", port: port).status == 404, "no JSONP")
+        let page = try RawHTTPClient.get("/", port: port)
+        #expect(page.body.contains("connect-src 'self'"), "the preview's pages may fetch the status")
+        #expect(page.headers["cross-origin-resource-policy"] == "same-origin")
+    }
+
+    @Test func aSecondServerOnTheSamePortSaysSoAtOnce() throws {
+        let folder = try Self.makeSite()
+        defer { folder.remove() }
+        let (server, port) = try Self.start(folder)
+        defer { server.stop() }
+        let started = ContinuousClock.now
+        #expect(throws: PreviewServer.StartError(errorDescription:
+            "port \(port) on 127.0.0.1 is already in use (another `policysite serve`, perhaps), expected a free port: "
+            + "stop the other program or choose another with --port, such as --port \(port + 1) (--port 0 picks any free port)")) {
+            _ = try Self.start(folder, port: port)
+        }
+        #expect(ContinuousClock.now - started < .seconds(1))
+    }
+
+    // MARK: The command as a process
+
+    /// `policysite serve --port PORT` in `folder`, once it prints its address; a watchdog kills it after 20 s.
+    static func launchServe(in folder: TemporaryDirectory, port: UInt16 = 0) throws -> (Process, Pipe, UInt16?, String) {
         let process = Process()
         process.executableURL = PolicySiteProcess.executable
-        process.arguments = ["serve", "--port", "0"]
+        process.arguments = ["serve", "--port", String(port)]
         process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = output
         try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
-        defer { watchdog.cancel() }
-
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20) { if process.isRunning { process.terminate() } }
         var text = ""
-        var port: UInt16?
-        while port == nil {
+        while true {
             let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
+            if chunk.isEmpty { return (process, output, nil, text) }
             text += String(decoding: chunk, as: UTF8.self)
             if let range = text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
-                port = UInt16(text[range].split(separator: ":").last!.dropLast())
+                return (process, output, UInt16(text[range].split(separator: ":").last!.dropLast()), text)
             }
         }
+    }
+
+    @Test func serveOnABusyPortStopsAtOnceNamingThePortAndTheWayOut() throws {
+        let folder = try Self.makeSite()
+        defer { folder.remove() }
+        let (server, port) = try Self.start(folder)
+        defer { server.stop() }
+        let started = ContinuousClock.now
+        let result = try PolicySiteProcess.run(["serve", "--port", String(port)], in: folder.path)
+        #expect(ContinuousClock.now - started < .seconds(2), "it used to wait 10 s")
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("error: port \(port) on 127.0.0.1 is already in use"))
+        #expect(result.standardError.contains("--port \(port + 1)"))
+        #expect(!result.standardError.contains("SocketError"))
+    }
+
+    @Test func theServeCommandStopsCleanlyOnCtrlC() throws {
+        let folder = try Self.makeSite()
+        defer { folder.remove() }
+        let (process, output, port, text) = try Self.launchServe(in: folder)
         let bound = try #require(port, "serve printed no address: \(text)")
         #expect(try RawHTTPClient.get("/", port: bound).status == 200)
         #expect(!FileManager.default.fileExists(atPath: folder.file("site")), "serve never writes site/")
@@ -167,6 +282,32 @@ import Testing
         kill(process.processIdentifier, SIGINT)
         let rest = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: rest, as: UTF8.self).contains("Stopped."))
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT])
+    func theServeCommandStopsWithinASecondWhileClientsHoldConnectionsOpen(signal: Int32) throws {
+        let folder = try Self.makeSite()
+        defer { folder.remove() }
+        let (process, output, port, text) = try Self.launchServe(in: folder)
+        let bound = try #require(port, "serve printed no address: \(text)")
+        var idle: [Int32] = []
+        defer { idle.forEach { close($0) } }
+        for index in 0..<8 {
+            let socket = try RawHTTPClient.connect(port: bound)
+            // Half a request head, or a huge address still being sent.
+            let partial = index % 2 == 0 ? "GET / HTTP/1.1\r\nHost: 127" : "GET /" + String(repeating: "a", count: 4000)
+            _ = Array(partial.utf8).withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+            idle.append(socket)
+        }
+        let started = ContinuousClock.now
+        kill(process.processIdentifier, signal)
+        let rest = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let took = ContinuousClock.now - started
+        #expect(took < .seconds(1), "serve took \(took) to stop")
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: rest, as: UTF8.self).contains("Stopped."))

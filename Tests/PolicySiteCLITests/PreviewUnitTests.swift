@@ -1,5 +1,5 @@
 import Foundation
-import PolicySite
+@testable import PolicySite
 import Testing
 
 @Suite struct PreviewPathTests {
@@ -70,9 +70,25 @@ import Testing
         #expect(page.contains("<li>a.md:1:1: error: &lt;b&gt;bad&lt;/b&gt; &amp; worse</li>"))
     }
 
-    @Test func theStatusScriptCarriesGenerationAndErrorsAsJSON() {
-        let script = String(decoding: PreviewPage.statusScript(generation: 3, errors: ["x \"y\""]), as: UTF8.self)
-        #expect(script == "window.policysitePreview && window.policysitePreview.update({\"errors\":[\"x \\\"y\\\"\"],\"generation\":3});\n")
+    @Test func theStatusIsPlainJSONNotAScriptAnotherSiteCouldInclude() {
+        let status = String(decoding: PreviewPage.status(generation: 3, errors: ["x \"y\""]), as: UTF8.self)
+        #expect(status == "{\"errors\":[\"x \\\"y\\\"\"],\"generation\":3}")
+        #expect(!PreviewPage.reloadScript.contains("policysitePreview"), "no JSONP callback is left")
+        #expect(PreviewPage.reloadScript.contains("fetch(\"/__policysite/status.json\""))
+    }
+
+    @Test func thePagesPolicyLetsTheReloadScriptFetchFromItsOwnOriginOnly() {
+        let theme = "<head><meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; script-src 'self'\"></head><body></body>"
+        let page = String(decoding: PreviewPage.inject(into: Data(theme.utf8), generation: 1, errors: []), as: UTF8.self)
+        #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'\">"))
+        #expect(page.contains("<meta charset=\"utf-8\">"))
+    }
+
+    @Test func anExistingConnectSourceGainsSelfAndLosesNone() {
+        #expect(PreviewPage.allowingSameOriginFetch("<META HTTP-EQUIV='content-security-policy' CONTENT=\"connect-src 'none'; img-src 'self'\">")
+                == "<META HTTP-EQUIV='content-security-policy' CONTENT=\"connect-src 'self'; img-src 'self'\">")
+        #expect(PreviewPage.allowingSameOriginFetch("<meta name=\"viewport\" content=\"width=device-width\"><p>connect-src</p>")
+                == "<meta name=\"viewport\" content=\"width=device-width\"><p>connect-src</p>")
     }
 }
 

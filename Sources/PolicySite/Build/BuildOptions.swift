@@ -10,13 +10,17 @@ public struct BuildOptions: Sendable {
     /// is refused; entries after an earlier `asOf` are only left out of the report, so that
     /// `--as-of 2017-08-15` shows the site as it was then. Defaults to `asOf`.
     public var today: CalendarDay
+    /// Every core by default; one thread gives the same bytes, more slowly.
+    public var parallelism: Parallelism
 
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
-                outputDirectory: String = "site", asOf: CalendarDay, today: CalendarDay? = nil) {
+                outputDirectory: String = "site", asOf: CalendarDay, today: CalendarDay? = nil,
+                parallelism: Parallelism = .allCores) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
         self.asOf = asOf
         self.today = today ?? asOf
+        self.parallelism = parallelism
     }
 }

@@ -15,11 +15,18 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds and publishes the site; on any problem nothing is written and every problem is thrown.
+    /// The output is checked first (`OutputTarget`), and locked for the whole build, so two
+    /// builds into one folder run one after the other (`waiting` says whether to wait).
     @discardableResult
-    public func build(_ options: BuildOptions) throws -> Outcome {
+    public func build(_ options: BuildOptions, waiting: OutputLock.Waiting = .wait(announce: { _ in })) throws -> Outcome {
+        let output = try OutputTarget(options.outputDirectory, content: options.contentDirectory, templates: options.templatesDirectory)
+        let lock = try OutputLock.acquire(for: output, waiting: waiting)
+        defer { lock.release() }
+        let writer = SiteWriter()
+        let recovered = writer.recover(output)
         let (content, files) = try renderSite(options)
-        try SiteWriter().publish(files, to: options.outputDirectory)
-        return Outcome(warnings: content.warnings, fileCount: files.count)
+        let published = try writer.publish(files, to: output)
+        return Outcome(warnings: content.warnings + recovered + published, fileCount: files.count)
     }
 
     /// Everything but publishing: what `check` runs, and what `build` writes.
@@ -30,7 +37,7 @@ public struct SiteBuilder: Sendable {
         var (content, templates, moderation) = try load(options, templates: given, parseCache: parseCache)
         let site = Site(content: content, asOf: options.asOf, moderation: moderation)
         do {
-            let (files, advice) = try PageRenderer(templates: templates, markdownCache: markdownCache).renderWithAdvice(site)
+            let (files, advice) = try PageRenderer(templates: templates, markdownCache: markdownCache, parallelism: options.parallelism).renderWithAdvice(site)
             content.warnings = (content.warnings + advice).sorted { $0.location < $1.location }
             return (content, files)
         } catch let error as PolicySiteError {
@@ -42,7 +49,7 @@ public struct SiteBuilder: Sendable {
     /// one run shows every problem.
     func load(_ options: BuildOptions, templates given: TemplateSet?, parseCache: PolicyParseCache? = nil) throws -> (SiteContent, TemplateSet, ReportStatistics?) {
         var bag = DiagnosticBag()
-        let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io, parseCache: parseCache).load(from: options.contentDirectory) }
+        let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io, parseCache: parseCache, parallelism: options.parallelism).load(from: options.contentDirectory) }
         let templates = given ?? bag.collect(at: SourceLocation(file: options.templatesDirectory)) { try TemplateSet.load(from: themeDirectories(options), io: io) }
         let moderation = content.flatMap { content in
             bag.collect(at: SourceLocation(file: options.contentDirectory)) {

@@ -81,7 +81,8 @@ public enum PolicyParser {
                 let value = String(line.dropFirst(label.count))
                 let at = SourceLocation(file: file, line: index + 1, column: label.count + 2)
                 guard let date = ReviewDate(parsing: value) else {
-                    bag.append(.error(at: at, "'\(value.trimmingCharacters(in: .whitespaces))' is not a date this tool can read", expected: ReviewDate.acceptedForms))
+                    let problem = ReviewDate.problem(with: value)
+                    bag.append(.error(at: at, "'\(value.trimmingCharacters(in: .whitespaces))' is not a date this tool can use: \(problem.what)", expected: problem.expected))
                     continue
                 }
                 dates[key] = date

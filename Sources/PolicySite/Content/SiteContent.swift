@@ -5,10 +5,14 @@ public struct SiteContent: Sendable {
     public var policies: [PolicyDocument]
     /// Problems that do not stop a build (an unknown key, say), to be printed.
     public var warnings: [Diagnostic]
+    /// The approved versions of each policy that has any (`approved/SLUG/*.md`), oldest first.
+    public var approvedVersions: [String: [ApprovedVersion]]
 
-    public init(configuration: SiteConfiguration, policies: [PolicyDocument], warnings: [Diagnostic] = []) {
+    public init(configuration: SiteConfiguration, policies: [PolicyDocument], warnings: [Diagnostic] = [],
+                approvedVersions: [String: [ApprovedVersion]] = [:]) {
         self.configuration = configuration
         self.policies = policies
         self.warnings = warnings
+        self.approvedVersions = approvedVersions
     }
 }

@@ -24,6 +24,10 @@ struct YAMLReader {
     // Yams' defaults, made once: `Parser.Encoding.default` reads the whole process environment
     // (for YAMS_DEFAULT_ENCODING) on every call, which callgrind put at 5.3% of a 1,000-policy
     // build; the resolver and constructor defaults are rebuilt on every call too.
+    // Policies are parsed on every core at once, so these are shared between threads. That is
+    // safe, though Yams does not declare them Sendable: a `Constructor` is a final class whose
+    // only stored properties are `private let` dictionaries of functions, never changed after
+    // `init`, and an `Encoding` is a plain enum value (scripts/tsan checks the parallel loading).
     static let resolver = Resolver.default
     nonisolated(unsafe) static let constructor = Constructor.default
     nonisolated(unsafe) static let encoding = Parser.Encoding.default
@@ -135,6 +139,12 @@ struct YAMLReader {
     mutating func reviewDate(_ key: String, in mapping: Node.Mapping, required: Bool) -> ReviewDate? {
         guard let text = string(key, in: mapping, required: required, expected: ReviewDate.acceptedForms) else { return nil }
         guard let date = ReviewDate(parsing: text) else {
+            if let year = ReviewDate.unsupportedYear(in: text) {
+                bag.append(.error(at: location(value(key, in: mapping)),
+                                  "'\(key)' is '\(text)', whose year \(year) is outside the years this tool supports (\(ReviewDate.supportedYears.lowerBound)–\(ReviewDate.supportedYears.upperBound))",
+                                  expected: "a date in a year \(ReviewDate.supportedYearsText), such as 'September 2027'"))
+                return nil
+            }
             bag.append(.error(at: location(value(key, in: mapping)), "'\(key)' is '\(text)', which is not a date this tool can read", expected: ReviewDate.acceptedForms))
             return nil
         }

@@ -82,9 +82,10 @@ struct FrontMatterLineEditor {
         lines[lineIndex] = String(edited) + (carriageReturn ? "\r" : "")
     }
 
-    /// Appends `- reviewed: …` (and `note: …`) after the last item of `history`, indented
-    /// like the items before it; or adds `history:` before the closing `---` when there is none.
-    mutating func appendHistory(reviewed: ReviewDate, note: String?, to history: Node?, historyKey: Node?, lastUpdatedForm: String) throws {
+    /// Appends `- reviewed: …` (and `note: …`) lines, one entry per review, after the last item
+    /// of `history`, indented like the items before it; or adds `history:` before the closing
+    /// `---` when there is none.
+    mutating func appendHistory(_ reviews: [PolicyDocument.Review], to history: Node?, historyKey: Node?, lastUpdatedForm: String) throws {
         var newLines: [String]
         let insertAfter: Int
         if let history {
@@ -98,12 +99,18 @@ struct FrontMatterLineEditor {
             // Yams does not report a sequence's flow style, so look at the line: '[{reviewed: …}]' has no '- '.
             guard String(prefix).trimmingCharacters(in: .whitespaces) == "-" else { throw notBlock }
             let form = items.last?.mapping?.first { $0.key.string == "reviewed" }?.value.string ?? lastUpdatedForm
-            newLines = [String(prefix) + "reviewed: " + Self.format(reviewed, like: form)]
-            if let note { newLines.append(String(repeating: " ", count: keyMark.column - 1) + "note: " + Self.yamlScalar(note)) }
+            newLines = []
+            for review in reviews {
+                newLines.append(String(prefix) + "reviewed: " + Self.format(review.reviewed, like: form))
+                if let note = review.note { newLines.append(String(repeating: " ", count: keyMark.column - 1) + "note: " + Self.yamlScalar(note)) }
+            }
             insertAfter = lastContentLine(after: index(of: historyKeyMark))
         } else {
-            newLines = ["history:", "  - reviewed: " + Self.format(reviewed, like: lastUpdatedForm)]
-            if let note { newLines.append("    note: " + Self.yamlScalar(note)) }
+            newLines = ["history:"]
+            for review in reviews {
+                newLines.append("  - reviewed: " + Self.format(review.reviewed, like: lastUpdatedForm))
+                if let note = review.note { newLines.append("    note: " + Self.yamlScalar(note)) }
+            }
             insertAfter = closingFence - 1
         }
         let ending = lines[insertAfter].hasSuffix("\r") ? "\r" : ""

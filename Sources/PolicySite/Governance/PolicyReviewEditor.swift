@@ -20,12 +20,27 @@ public struct PolicyReviewEditor: Sendable {
         /// Nil for the default: `reviewed` plus the review cycle of site.yml.
         public var next: ReviewDate?
         public var note: String?
+        /// Today (read once from the clock by the command): a review dated after it is refused
+        /// unless `allowFuture`. Nil checks nothing.
+        public var today: CalendarDay?
+        public var allowFuture: Bool
 
-        public init(slug: String, reviewed: ReviewDate, next: ReviewDate? = nil, note: String? = nil) {
-            self.slug = slug
+        /// `policy` is the slug, or the policy's file name or path (`twitter-policy.md`,
+        /// `content/policies/twitter-policy.md`), as people type it.
+        public init(slug policy: String, reviewed: ReviewDate, next: ReviewDate? = nil, note: String? = nil,
+                    today: CalendarDay? = nil, allowFuture: Bool = false) {
+            self.slug = Self.slug(from: policy)
             self.reviewed = reviewed
             self.next = next
             self.note = note
+            self.today = today
+            self.allowFuture = allowFuture
+        }
+
+        /// `twitter-policy` from `twitter-policy`, `twitter-policy.md` or `content/policies/twitter-policy.md`.
+        public static func slug(from policy: String) -> String {
+            let name = (policy as NSString).lastPathComponent
+            return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         }
     }
 
@@ -36,6 +51,8 @@ public struct PolicyReviewEditor: Sendable {
         public var nextReview: ReviewDate
         /// The edited file.
         public var contents: Data
+        /// The approved version written, or nil when the text is the one last approved.
+        public var approvedVersionPath: String? = nil
     }
 
     public var io: FileIO
@@ -65,8 +82,23 @@ public struct PolicyReviewEditor: Sendable {
             throw PolicySiteError(.error(at: SourceLocation(file: path), "there is no policy '\(request.slug)'",
                                          expected: known.isEmpty ? "a policy file in \(policies)" : "one of \(known.joined(separator: ", "))"))
         }
-        let outcome = try Self.edit(try io.read(path), file: path, request: request, cycleMonths: configuration.reviewCycleMonths)
-        try replace(outcome.contents, path)
+        var outcome = try Self.edit(try io.read(path), file: path, request: request, cycleMonths: configuration.reviewCycleMonths)
+        // The approved text: recorded unless it is the one last approved. It is written first and
+        // taken back if the policy cannot be written, so the two never disagree.
+        let store = ApprovedVersionStore(contentDirectory: contentDirectory, io: io)
+        let (document, _) = try PolicyParser.parse(try TextDecoder.decode(outcome.contents, file: path), slug: request.slug, file: path)
+        let versions = try store.versions(of: request.slug)
+        if versions.last.map({ !$0.matches(document) }) ?? true {
+            try store.write(ApprovedVersion(slug: request.slug, title: document.title, approved: request.reviewed, recorded: request.today,
+                                            markdown: document.markdown, sourcePath: ""))
+            outcome.approvedVersionPath = ApprovedVersion.path(contentDirectory: contentDirectory, slug: request.slug, approved: request.reviewed)
+        }
+        do {
+            try replace(outcome.contents, path)
+        } catch {
+            if let written = outcome.approvedVersionPath { unlink(written) }
+            throw error
+        }
         return outcome
     }
 
@@ -90,6 +122,15 @@ public struct PolicyReviewEditor: Sendable {
         let next = request.next ?? request.reviewed.adding(months: cycleMonths)
 
         var bag = DiagnosticBag()
+        if let today = request.today, !request.allowFuture, request.reviewed.firstDay > today {
+            bag.append(.error(at: editor.location(lastUpdatedNode),
+                              "--reviewed \(request.reviewed.spelledOut) is after today (\(today.day) \(today.calendarMonth.spelledOut))",
+                              expected: "the date the governors reviewed it, or --allow-future to record a review planned ahead"))
+        }
+        if !ReviewDate.supportedYears.contains(next.calendarMonth.year) {
+            bag.append(.error(at: editor.location(nextReviewNode), "the next review, \(next.spelledOut), is outside the years this tool supports",
+                              expected: "a next review date in a year \(ReviewDate.supportedYearsText)"))
+        }
         if request.reviewed.lastDay < document.lastUpdated.firstDay {
             bag.append(.error(at: editor.location(lastUpdatedNode),
                               "--reviewed \(request.reviewed) is before 'last-updated' (\(document.lastUpdated.spelledOut)); dates may not move backwards",
@@ -119,13 +160,18 @@ public struct PolicyReviewEditor: Sendable {
 
         try editor.replaceValue(of: lastUpdatedNode, key: "last-updated", with: request.reviewed)
         try editor.replaceValue(of: nextReviewNode, key: "next-review", with: next)
-        try editor.appendHistory(reviewed: request.reviewed, note: request.note, to: node("history"),
+        // The first review keeps the earlier 'last-updated' in the history, where it would otherwise be lost.
+        var added = [PolicyDocument.Review(reviewed: request.reviewed, note: request.note)]
+        if document.lastUpdated < request.reviewed, !document.history.contains(where: { $0.reviewed >= document.lastUpdated }) {
+            added.insert(PolicyDocument.Review(reviewed: document.lastUpdated, note: "Last updated."), at: 0)
+        }
+        try editor.appendHistory(added, to: node("history"),
                                  historyKey: root.first { $0.key.string == "history" }?.key, lastUpdatedForm: lastUpdatedNode.string ?? "")
         let contents = editor.contents
 
         // The edit must read back as exactly what was asked for; anything else is a bug, refused before writing.
         let (edited, _) = try PolicyParser.parse(try TextDecoder.decode(contents, file: file), slug: request.slug, file: file)
-        let expectedHistory = document.history + [PolicyDocument.Review(reviewed: request.reviewed, note: request.note)]
+        let expectedHistory = document.history + added
         guard edited.lastUpdated == request.reviewed, edited.nextReview == next, edited.history == expectedHistory,
               edited.markdown == document.markdown, edited.title == document.title else {
             throw PolicySiteError(.error(at: SourceLocation(file: file), "the review could not be recorded without changing other parts of the file",
@@ -135,7 +181,14 @@ public struct PolicyReviewEditor: Sendable {
     }
 
     /// Writes `data` to a temporary file beside `path`, with the same permissions, then renames it over `path`.
-    public static let replaceAtomically: @Sendable (Data, String) throws -> Void = { data, path in
+    /// When `path` is a symbolic link, the file it points to is the one replaced: the link stays a link.
+    public static let replaceAtomically: @Sendable (Data, String) throws -> Void = { data, linkOrFile in
+        guard let resolved = realpath(linkOrFile, nil) else {
+            throw PolicySiteError(.error(at: SourceLocation(file: linkOrFile), "could not find the file: \(String(cString: strerror(errno)))",
+                                         expected: "a policy file, or a link to one, that exists"))
+        }
+        let path = String(cString: resolved)
+        free(resolved)
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).policysite-\(UUID().uuidString)")
         do {

@@ -2,7 +2,8 @@ extension StatusReport {
     /// The `policysite/status/v1` document (DESIGN.md, `schemas/status-v1.schema.json`),
     /// written by hand so that its bytes never vary: keys in the order DESIGN.md lists them
     /// (`schema`, `asOf`, `policies`; in each policy `slug`, `title`, `lastUpdated`,
-    /// `nextReview`, `status`, `dueSoonFrom`, `overdueFrom`), two-space indent, final newline.
+    /// `nextReview`, `status`, `dueSoonFrom`, `overdueFrom`, then the keys added since: `owner`
+    /// (a string or null) and `editedSinceReview`), two-space indent, final newline.
     public func json() -> String {
         var out = "{\n"
         out += "  \"schema\": \(JSONText.string(Self.schema)),\n"
@@ -18,6 +19,8 @@ extension StatusReport {
             ]
             out += "    {\n"
             out += fields.map { "      \(JSONText.string($0.0)): \(JSONText.string($0.1))" }.joined(separator: ",\n")
+            out += ",\n      \"owner\": \(entry.owner.map(JSONText.string) ?? "null")"
+            out += ",\n      \"editedSinceReview\": \(entry.editedSinceReview)"
             out += "\n    }\(index == entries.count - 1 ? "" : ",")\n"
         }
         return out + "  ]\n}\n"

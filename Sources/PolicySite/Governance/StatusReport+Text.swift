@@ -2,9 +2,10 @@ extension StatusReport {
     /// The table `policysite status` prints: one row per policy, the most urgent first,
     /// columns padded to line up, then a one-line summary.
     public func table() -> String {
-        let header = ["Policy", "Last updated", "Next review", "Status", "Due"]
+        let header = ["Policy", "Last updated", "Next review", "Status", "Owner", "Due"]
         let rows = entries.map { entry in
-            [entry.title, entry.lastUpdated.spelledOut, entry.nextReview.spelledOut, entry.status.rawValue, entry.timing]
+            [entry.title, entry.lastUpdated.spelledOut, entry.nextReview.spelledOut,
+             entry.status.rawValue + (entry.editedSinceReview ? ", edited" : ""), entry.owner ?? "-", entry.timing]
         }
         let widths = header.indices.map { column in
             ([header] + rows).map { $0[column].count }.max()!
@@ -19,6 +20,11 @@ extension StatusReport {
         lines += rows.map(line)
         lines.append("")
         lines.append(summary())
+        let edited = entries.filter(\.editedSinceReview)
+        if !edited.isEmpty {
+            lines.append("Edited since its last review (the published text is not the one approved): "
+                         + edited.map { entry in "\(entry.title)\(entry.lastApproved.map { " (approved \($0.spelledOut))" } ?? "")" }.joined(separator: ", ") + ".")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

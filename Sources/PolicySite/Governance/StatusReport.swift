@@ -14,6 +14,12 @@ public struct StatusReport: Sendable, Hashable {
         public var timing: String
         /// The banner's sentence, e.g. "This policy was due for review in September 2017, 9 years and 2 months ago."
         public var sentence: String
+        /// The role who must act on the review (front matter `owner`), when given.
+        public var owner: String?
+        /// True when the text differs from its last approved version.
+        public var editedSinceReview: Bool = false
+        /// When the last approved version was approved, when one is recorded.
+        public var lastApproved: ReviewDate? = nil
     }
 
     /// The versioned name of the JSON form; bumped when a change would break a reader.
@@ -29,7 +35,8 @@ public struct StatusReport: Sendable, Hashable {
             Entry(slug: policy.slug, title: policy.document.title, lastUpdated: policy.document.lastUpdated,
                   nextReview: policy.document.nextReview, status: policy.status,
                   dueSoonFrom: policy.schedule.dueSoonFrom, overdueFrom: policy.schedule.overdueFrom,
-                  timing: policy.schedule.timing(on: site.asOf), sentence: policy.statusSentence)
+                  timing: policy.schedule.timing(on: site.asOf), sentence: policy.statusSentence, owner: policy.document.owner,
+                  editedSinceReview: policy.editedSinceReview, lastApproved: policy.versions.last?.approved)
         }
         .sorted { a, b in
             if a.status != b.status { return a.status > b.status }

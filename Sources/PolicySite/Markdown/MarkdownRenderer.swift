@@ -37,20 +37,36 @@ public struct RenderedMarkdown: Sendable, Hashable {
 /// Raw HTML is never passed through (cmark-gfm's safe mode writes `<!-- raw HTML omitted -->`).
 public struct MarkdownRenderer: Sendable {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// cmark-gfm's defaults: safe mode (raw HTML and `javascript:` links omitted), no smart punctuation.
+    static let options = CMARK_OPT_DEFAULT
     /// Ids the page templates use themselves, so a heading never takes one.
-    public static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top"]
+    public static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top",
+                                                  "what-changed", "approved-versions", "edited-since-review"]
 
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    public init() {
-        _ = Self.registration
-    }
+    public init() {}
 
     public func render(_ markdown: String) -> RenderedMarkdown {
-        let options = CMARK_OPT_DEFAULT
+        Self.parse(markdown) { document, parser in
+            let (headings, images, findings) = Self.prepare(document)
+            let html = Self.withHTML(of: document, parser) { Self.addingHeadingIDs(bytes: Array($0), headings) }
+            return RenderedMarkdown(html: html, headings: headings, images: images, links: findings.links, rawHTML: findings.rawHTML)
+        }
+    }
+
+    /// cmark-gfm's own HTML, none of the changes above: what the `cmark-gfm` program prints
+    /// with the same extensions (the tests compare the two).
+    func cmarkHTML(_ markdown: String) -> String {
+        Self.parse(markdown) { document, parser in Self.withHTML(of: document, parser) { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// Parses `markdown` with the extensions attached and hands the document to `body`.
+    private static func parse<T>(_ markdown: String, _ body: (_ document: OpaquePointer, _ parser: OpaquePointer) -> T) -> T {
+        _ = registration
         guard let parser = cmark_parser_new(options) else { preconditionFailure("cmark-gfm could not allocate a parser") }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
+        for name in extensionNames {
             guard let syntaxExtension = cmark_find_syntax_extension(name) else {
                 preconditionFailure("the cmark-gfm extension '\(name)' is not registered")
             }
@@ -60,17 +76,21 @@ public struct MarkdownRenderer: Sendable {
         utf8.withUnsafeMutableBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let document = cmark_parser_finish(parser) else { preconditionFailure("cmark-gfm returned no document") }
+        guard let document = CmarkInlinePhase.oneAtATime({ cmark_parser_finish(parser) }) else {
+            preconditionFailure("cmark-gfm returned no document")
+        }
         defer { cmark_node_free(document) }
+        return body(document, parser)
+    }
 
-        let (headings, images, findings) = Self.prepare(document)
+    /// The HTML of `document`, straight from cmark-gfm's buffer: making a String first
+    /// validated and copied it once more.
+    private static func withHTML<T>(of document: OpaquePointer, _ parser: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             preconditionFailure("cmark-gfm could not render HTML")
         }
         defer { free(rendered) }
-        // Straight from cmark-gfm's buffer: making a String first validated and copied it once more.
-        let html = Self.addingHeadingIDs(bytes: Array(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))), headings)
-        return RenderedMarkdown(html: html, headings: headings, images: images, links: findings.links, rawHTML: findings.rawHTML)
+        return body(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered)))
     }
 
     /// Walks the tree once: empties dangerous URLs, collects headings with unique ids, and

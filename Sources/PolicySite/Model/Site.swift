@@ -19,7 +19,8 @@ public struct Site: Sendable {
     public init(content: SiteContent, asOf: CalendarDay, moderation: ReportStatistics? = nil) {
         let dueSoonMonths = content.configuration.dueSoonMonths
         let policies = content.policies.map { document in
-            Policy(document: document, schedule: ReviewSchedule(nextReview: document.nextReview, dueSoonMonths: dueSoonMonths), asOf: asOf)
+            Policy(document: document, schedule: ReviewSchedule(nextReview: document.nextReview, dueSoonMonths: dueSoonMonths), asOf: asOf,
+                   versions: content.approvedVersions[document.slug] ?? [])
         }
         self.init(configuration: content.configuration, asOf: asOf,
                   policies: policies.sorted { ($0.document.title.lowercased(), $0.document.slug) < ($1.document.title.lowercased(), $1.document.slug) },

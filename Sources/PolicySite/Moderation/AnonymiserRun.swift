@@ -1,116 +1,104 @@
 import Foundation
 
-/// One pass of `Anonymiser` over a working log.
-struct AnonymiserRun {
+/// One pass of `Anonymiser` over a working log: its cells are checked by the same rules and
+/// messages as the reader's (`ModerationLogRowChecker`), and the log it writes is read back by
+/// the reader before it is handed out, so `anonymise` never writes a log `build` would refuse.
+struct AnonymiserRun: ModerationLogPass {
     let anonymiser: Anonymiser
     let file: String
-    let categoryKeys: KeyTable
-    let actionKeys: KeyTable
     var scanner = CSVScanner()
-    var columns: [String: Int] = [:]
+    var checker: ModerationLogRowChecker
+    /// The log's own columns found in the working log (no account: that comes from the handle).
+    var positions: [ModerationLogColumn: Int] = [:]
     var handleColumn: Int?
+    /// Columns dropped from the output, by name, and where a handle was first seen in each.
+    var droppedColumns: [(index: Int, name: String)] = []
+    var handlesInDroppedColumns: [Int: SourceLocation] = [:]
     var headerCount = 0
     var sawHeader = false
+    var lastLine = 1
     var output = "date,category,actions,account,hours-to-action\n"
-    var bag = DiagnosticBag()
 
     init(anonymiser: Anonymiser, file: String) {
         self.anonymiser = anonymiser
         self.file = file
-        self.categoryKeys = KeyTable(anonymiser.categories.map(\.key))
-        self.actionKeys = KeyTable(anonymiser.actions.map(\.key))
+        let vocabulary = ModerationLogRules.Vocabulary(categories: anonymiser.categories, actions: anonymiser.actions, latestDate: anonymiser.asOf)
+        self.checker = ModerationLogRowChecker(file: file, vocabulary: vocabulary, latestName: "today, \(anonymiser.asOf)", printLimit: 100)
     }
 
-    mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>) {
-        var scanner = self.scanner
-        scanner.consume(chunk) { handle($0) }
-        self.scanner = scanner
-    }
+    mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>) { scan(chunk) }
 
     mutating func finish() throws -> String {
-        var scanner = self.scanner
-        scanner.finish { handle($0) }
-        self.scanner = scanner
-        if !sawHeader { bag.append(.error(at: SourceLocation(file: file), "the working log is empty", expected: "a header row naming date, category, actions and handle")) }
-        try bag.throwIfErrors()
+        finishScanning()
+        if !sawHeader {
+            checker.report(.error(at: SourceLocation(file: file), "the working log is empty", expected: "a header row naming date, category, actions and handle"))
+        }
+        if handleColumn == nil {
+            for (index, name) in droppedColumns {
+                guard let at = handlesInDroppedColumns[index] else { continue }
+                checker.report(.error(at: at, "the column \(ModerationLogColumn.quotedName(name)) holds @handles, but only a column named \(Anonymiser.handleColumns.joined(separator: ", ")) becomes pseudonyms, so these would be dropped",
+                                      expected: "the column of handles named handle"))
+            }
+        }
+        if !checker.diagnostics.isEmpty { throw PolicySiteError(checker.diagnostics.all(file: file, lastLine: lastLine)) }
+        try verify()
         return output
     }
 
-    func at(_ field: CSVScanner.Field) -> SourceLocation { SourceLocation(file: file, line: field.line, column: field.column) }
+    /// Reads the output as `build` will; a refusal here is a bug in this file, reported rather
+    /// than written.
+    private func verify() throws {
+        let reader = ModerationLogReader(categories: anonymiser.categories, actions: anonymiser.actions, asOf: anonymiser.asOf)
+        do {
+            _ = try reader.read(bytes: Array(output.utf8), file: "the anonymised log")
+        } catch let error as PolicySiteError {
+            throw PolicySiteError(error.diagnostics.map {
+                .error(at: SourceLocation(file: file), "the anonymised log would be refused by build (\($0.description)); nothing was written",
+                       expected: "a working log that anonymises cleanly: please report this as a bug")
+            })
+        }
+    }
 
-    mutating func handle(_ record: CSVScanner.Record) {
-        for problem in record.problems {
-            if case .strayQuote(let line, let column) = problem {
-                bag.append(.error(at: SourceLocation(file: file, line: line, column: column), "a quote mark in the middle of a cell", expected: "the whole cell in quotes, with each quote mark inside it doubled (\"\")"))
-            } else if case .unterminatedQuote(let line, let column) = problem {
-                bag.append(.error(at: SourceLocation(file: file, line: line, column: column), "a quoted cell is never closed", expected: "a closing quote mark at the end of the cell"))
-            }
-        }
-        guard sawHeader else {
-            sawHeader = true
-            headerCount = record.fields.count
-            for index in record.fields.indices {
-                var name = String(decoding: trimmed(record.cell(index)), as: UTF8.self).lowercased()
-                if name.hasPrefix("\u{FEFF}") { name.removeFirst() }
-                columns[name] = columns[name] ?? index
-            }
-            let found = columns
-            handleColumn = Anonymiser.handleColumns.compactMap { found[$0] }.first
-            for required in ["date", "category", "actions"] where columns[required] == nil {
-                bag.append(.error(at: SourceLocation(file: file, line: record.line, column: 1), "the header has no '\(required)' column",
-                                  expected: "a header row naming date, category, actions and handle (other columns are dropped)"))
-            }
-            return
-        }
-        guard record.problems.isEmpty else { return }
-        guard record.fields.count == headerCount else {
-            bag.append(.error(at: at(record.fields[min(headerCount, record.fields.count - 1)]), "this row has \(record.fields.count) cells but the header has \(headerCount)",
-                              expected: "one cell per column (put a cell that contains a comma in quotes)"))
-            return
-        }
-        guard let dateIndex = columns["date"], let categoryIndex = columns["category"], let actionsIndex = columns["actions"] else { return }
-        var ok = true
-        var date = ""
-        switch parseDate(trimmed(record.cell(dateIndex))) {
-        case .day(let day) where day <= anonymiser.asOf: date = day.description
-        case .day(let day):
-            ok = false
-            bag.append(.error(at: at(record.fields[dateIndex]), "the date \(day) is after today, \(anonymiser.asOf)", expected: "a date on or before \(anonymiser.asOf)"))
-        default:
-            ok = false
-            bag.append(.error(at: at(record.fields[dateIndex]), "the date is not a real date", expected: ModerationLogColumn.date.form))
-        }
-        let category = trimmed(record.cell(categoryIndex))
-        if categoryKeys.index(of: category) == nil {
-            ok = false
-            bag.append(.error(at: at(record.fields[categoryIndex]), "unknown category '\(String(decoding: category, as: UTF8.self))'", expected: "one of \(categoryKeys.list)"))
-        }
-        let actionKeysFound = record.cell(actionsIndex).split(separator: UInt8(ascii: ";")).map(trimmed).filter { !$0.isEmpty }
-        let unknown = actionKeysFound.filter { actionKeys.index(of: $0) == nil }
-        if actionKeysFound.isEmpty || !unknown.isEmpty {
-            ok = false
-            let what = unknown.first.map { "unknown action '\(String(decoding: $0, as: UTF8.self))'" } ?? "no actions are recorded"
-            bag.append(.error(at: at(record.fields[actionsIndex]), what, expected: "one or more of \(actionKeys.list), separated by ';'"))
-        }
-        var hours = ""
-        if let hoursIndex = columns["hours-to-action"] {
-            let cell = trimmed(record.cell(hoursIndex))
-            if !cell.isEmpty {
-                if parseHours(cell) == nil {
-                    ok = false
-                    bag.append(.error(at: at(record.fields[hoursIndex]), "'\(String(decoding: cell, as: UTF8.self))' is not a number of hours", expected: ModerationLogColumn.hoursToAction.form))
-                } else {
-                    hours = String(decoding: cell, as: UTF8.self)
+    mutating func readRow(_ record: CSVScanner.Record) {
+        var measured = Array(positions.values)
+        if let handleColumn { measured.append(handleColumn) }
+        guard checker.checkShape(record, headerCount: headerCount, cellsToMeasure: measured) else { return }
+        if handleColumn == nil {
+            for (index, _) in droppedColumns where handlesInDroppedColumns[index] == nil {
+                if record.withCell(index, { AnonymityGuard.containsHandle(String(decoding: $0, as: UTF8.self)) }) {
+                    handlesInDroppedColumns[index] = checker.location(record.fields[index])
                 }
             }
         }
+        guard let row = checker.check(record, positions: positions) else { return }
         var account = ""
         if let handleColumn {
-            let handle = String(decoding: record.cell(handleColumn), as: UTF8.self)
-            if !handle.trimmingCharacters(in: .whitespaces).isEmpty { account = anonymiser.pseudonym(for: handle) }
+            let handle = record.withCell(handleColumn) { String(decoding: ModerationLogRules.trim($0), as: UTF8.self) }
+            if !handle.isEmpty { account = anonymiser.pseudonym(for: handle) }
         }
-        guard ok else { return }
-        let actions = actionKeysFound.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ";")
-        output += "\(date),\(String(decoding: category, as: UTF8.self)),\(actions),\(account),\(hours)\n"
+        let hours = positions[.hoursToAction].map { index in record.withCell(index) { String(decoding: ModerationLogRules.trim($0), as: UTF8.self) } } ?? ""
+        let actions = anonymiser.actions.indices.filter { row.actions.contains($0) }.map { anonymiser.actions[$0].key }.joined(separator: ";")
+        output += "\(row.date),\(anonymiser.categories[row.category].key),\(actions),\(account),\(hours)\n"
+    }
+
+    mutating func readHeader(_ record: CSVScanner.Record) {
+        headerCount = record.cellCount
+        var seen: Set<String> = []
+        for index in record.fields.indices {
+            var name = record.withCell(index) { String(decoding: ModerationLogRules.trim($0), as: UTF8.self) }.lowercased()
+            if name.hasPrefix("\u{FEFF}") { name.removeFirst() }
+            defer { seen.insert(name) }
+            if let column = ModerationLogColumn(rawValue: name), column != .account, !seen.contains(name) {
+                positions[column] = index
+            } else if Anonymiser.handleColumns.contains(name), handleColumn == nil {
+                handleColumn = index
+            } else {
+                droppedColumns.append((index, name))
+            }
+        }
+        for required in ModerationLogColumn.allCases where required.isRequired && positions[required] == nil {
+            checker.report(.error(at: SourceLocation(file: file, line: record.line, column: 1), "the header has no '\(required.rawValue)' column",
+                                  expected: "a header row naming date, category, actions and handle (other columns are dropped)"))
+        }
     }
 }

@@ -1,18 +1,25 @@
 /// Splits RFC 4180 bytes into records, one chunk at a time, without making a String per cell.
 ///
 /// Hand-written rather than built on `String` splitting or Foundation: the log is folded row by
-/// row, so the scanner copies only the cell bytes of the current record into one reused buffer,
-/// and memory stays flat however long the log is. Measured (release build, 2 cores): a
-/// 10^6-row, 68 MB log builds the whole site in about 2.3 s wall, 1.0 s CPU, with 43 MB peak
-/// memory; `perf` puts most of that CPU in hashing accounts, not in this scanner. The
-/// 300 MB/s target is not met yet.
+/// row, so the scanner copies only the cell bytes of the current record into one reused buffer.
+/// What it keeps of a record is bounded (the first `keptCellBytes` of a cell, the first
+/// `keptCells` cells, the first `keptProblems` problems; the rest only counted), so memory stays
+/// flat and the work linear however long a line or a cell is.
 /// Columns count bytes from 1, as compilers do; the log's valid cells are ASCII.
 struct CSVScanner {
-    /// One cell of the current record: its bytes in `CSVRecord.bytes` and where it starts in the file.
+    /// How much of a record is kept: far more than any cell or row of the log format needs.
+    static let keptCellBytes = 1024
+    static let keptCells = 256
+    static let keptProblems = 16
+
+    /// One cell of the current record: its kept bytes in `Record.bytes`, its whole length, and
+    /// where it starts in the file.
     struct Field {
         var range: Range<Int>
         var line: Int
         var column: Int
+        /// The cell's length in bytes; more than `range.count` when it was cut at `keptCellBytes`.
+        var length: Int
     }
 
     enum Problem: Equatable {
@@ -25,11 +32,19 @@ struct CSVScanner {
     /// A complete record, valid only during the callback that receives it.
     struct Record {
         var bytes: [UInt8]
+        /// The first `keptCells` cells.
         var fields: [Field]
         var line: Int
         var problems: [Problem]
+        /// How many cells the record has, kept or not.
+        var cellCount: Int
 
         func cell(_ index: Int) -> ArraySlice<UInt8> { bytes[fields[index].range] }
+
+        /// Runs `body` on the kept bytes of cell `index`, in place.
+        func withCell<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+            try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[fields[index].range])) }
+        }
     }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
@@ -41,16 +56,15 @@ struct CSVScanner {
     private var fieldStart = 0
     private var fieldLine = 1
     private var fieldColumn = 1
+    private var fieldLength = 0
+    private var droppedCells = 0
     private var recordLine = 1
     private var line = 1
     private var lineStart = 0
     private var offset = 0
     private var skipLineFeed = false
 
-    init() {
-        bytes.reserveCapacity(256)
-        fields.reserveCapacity(8)
-    }
+    init() {}
 
     /// Feeds the next chunk of the file; `onRecord` runs for every record the chunk completes.
     mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, onRecord: (Record) throws -> Void) rethrows {
@@ -76,14 +90,14 @@ struct CSVScanner {
                     if b == 0x2C || b == 0x0A || b == 0x0D || b == 0x22 { break }
                     j += 1
                 }
-                if j > i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[i..<j])) }
+                if j > i { keep(UnsafeBufferPointer(rebasing: chunk[i..<j])) }
                 i = j
                 guard i < n else { break }
                 let special = chunk[i]
                 i += 1
                 if special == 0x22 {
-                    problems.append(.strayQuote(line: line, column: offset + i - lineStart))
-                    bytes.append(special)
+                    note(.strayQuote(line: line, column: offset + i - lineStart))
+                    keep(special)
                 } else if special == 0x2C {
                     endField()
                     state = .fieldStart
@@ -98,14 +112,14 @@ struct CSVScanner {
                     if b == 0x0A { line += 1; lineStart = offset + j + 1 }
                     j += 1
                 }
-                if j > i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[i..<j])) }
+                if j > i { keep(UnsafeBufferPointer(rebasing: chunk[i..<j])) }
                 i = j
                 if i < n { state = .quoteInQuoted; i += 1 }
             case .quoteInQuoted:
                 i += 1
                 switch byte {
                 case 0x22:
-                    bytes.append(0x22)
+                    keep(0x22)
                     state = .quoted
                 case 0x2C:
                     endField()
@@ -113,8 +127,8 @@ struct CSVScanner {
                 case 0x0A, 0x0D:
                     try endLine(after: byte, at: i, onRecord: onRecord)
                 default:
-                    problems.append(.strayQuote(line: line, column: offset + i - lineStart))
-                    bytes.append(byte)
+                    note(.strayQuote(line: line, column: offset + i - lineStart))
+                    keep(byte)
                     state = .unquoted
                 }
             }
@@ -124,7 +138,7 @@ struct CSVScanner {
 
     /// True between records: the next byte fed starts a new record (the fast path may take it).
     var isAtRecordStart: Bool {
-        state == .fieldStart && fields.isEmpty && bytes.isEmpty && problems.isEmpty && !skipLineFeed
+        state == .fieldStart && fields.isEmpty && droppedCells == 0 && bytes.isEmpty && problems.isEmpty && !skipLineFeed
     }
 
     /// The line the next record starts on.
@@ -143,7 +157,7 @@ struct CSVScanner {
         switch state {
         case .fieldStart:
             // A record ending in a comma: its last cell is empty and starts here.
-            if !fields.isEmpty {
+            if !fields.isEmpty || droppedCells > 0 {
                 beginField(at: offset)
                 endField()
                 try deliver(onRecord)
@@ -152,7 +166,7 @@ struct CSVScanner {
             endField()
             try deliver(onRecord)
         case .quoted:
-            problems.append(.unterminatedQuote(line: fieldLine, column: fieldColumn))
+            note(.unterminatedQuote(line: fieldLine, column: fieldColumn))
             endField()
             try deliver(onRecord)
         }
@@ -160,14 +174,41 @@ struct CSVScanner {
     }
 
     private mutating func beginField(at position: Int) {
-        if fields.isEmpty { recordLine = line }
+        if fields.isEmpty, droppedCells == 0 { recordLine = line }
         fieldStart = bytes.count
         fieldLine = line
         fieldColumn = position - lineStart + 1
+        fieldLength = 0
+    }
+
+    /// Keeps a run of the current cell's bytes, up to `keptCellBytes`; the length counts them all.
+    @inline(__always)
+    private mutating func keep(_ run: UnsafeBufferPointer<UInt8>) {
+        fieldLength += run.count
+        let room = Self.keptCellBytes - (bytes.count - fieldStart)
+        if run.count <= room {
+            bytes.append(contentsOf: run)
+        } else if room > 0 {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[..<room]))
+        }
+    }
+
+    private mutating func keep(_ byte: UInt8) {
+        fieldLength += 1
+        if bytes.count - fieldStart < Self.keptCellBytes { bytes.append(byte) }
+    }
+
+    private mutating func note(_ problem: Problem) {
+        if problems.count < Self.keptProblems { problems.append(problem) }
     }
 
     private mutating func endField() {
-        fields.append(Field(range: fieldStart..<bytes.count, line: fieldLine, column: fieldColumn))
+        if fields.count < Self.keptCells {
+            fields.append(Field(range: fieldStart..<bytes.count, line: fieldLine, column: fieldColumn, length: fieldLength))
+        } else {
+            droppedCells += 1
+            bytes.removeSubrange(fieldStart...)
+        }
     }
 
     private mutating func endLine(after terminator: UInt8, at next: Int, onRecord: (Record) throws -> Void) rethrows {
@@ -181,12 +222,13 @@ struct CSVScanner {
 
     private mutating func deliver(_ onRecord: (Record) throws -> Void) rethrows {
         // A blank line is no record at all, rather than a row of one empty cell.
-        let blank = fields.count == 1 && fields[0].range.isEmpty && problems.isEmpty
+        let blank = fields.count == 1 && droppedCells == 0 && fields[0].range.isEmpty && problems.isEmpty
         if !blank {
-            try onRecord(Record(bytes: bytes, fields: fields, line: recordLine, problems: problems))
+            try onRecord(Record(bytes: bytes, fields: fields, line: recordLine, problems: problems, cellCount: fields.count + droppedCells))
         }
         bytes.removeAll(keepingCapacity: true)
         fields.removeAll(keepingCapacity: true)
         problems.removeAll(keepingCapacity: true)
+        droppedCells = 0
     }
 }

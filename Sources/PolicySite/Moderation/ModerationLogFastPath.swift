@@ -7,47 +7,37 @@ import Darwin
 #endif
 
 /// The reader's fast lane for the rows almost every log is made of: a line with no quote mark
-/// and no CR, every cell exactly its column's form. Such a row is checked and counted straight
-/// from the read buffer; anything else (a quote, a space, a refusal) goes to the scanner and
-/// the checks of `ModerationLogReader+Cells`, exactly as before, so messages are unchanged.
+/// and no CR whose every cell passes `ModerationLogRules`. Such a row is checked and counted
+/// straight from the read buffer; anything else (a quote, a refusal, a long pseudonym, a date
+/// after the as-of day) goes to the scanner and `ModerationLogRowChecker`, which apply the same
+/// rules and word the refusal, so the two lanes cannot disagree on a verdict.
 ///
-/// Why: `perf` on a 10^6-row log put the time in copying each record into arrays, looking up
-/// columns in a dictionary, SipHash on every account, month and hours value, and retain/release
-/// of the record's arrays: about 72 MB/s. Here a row costs a scan of its bytes and a few
-/// array increments; accounts and hours go to open-addressed tables with a multiplicative hash.
+/// Why a second lane: `perf` on a 10^6-row log put the scanner path's time in copying each
+/// record into arrays, looking up columns in a dictionary, SipHash on every account, month and
+/// hours value, and retain/release of the record's arrays. Here a row costs a scan of its bytes
+/// and a few array increments; accounts and hours go to open-addressed tables with a
+/// multiplicative hash (figures in BENCHMARKS.md).
 struct ModerationLogFastPath {
-    enum Role { case date, category, actions, account, hours }
-
-    let roles: [Role]
+    let columns: [ModerationLogColumn]
     let asOf: CalendarDay
-    let categoryKeys: KeyTable
-    let actionKeys: KeyTable
+    let vocabulary: ModerationLogRules.Vocabulary
     var tally: Tally
 
     /// Nil unless the header is exactly the known columns, each once, with the required ones present.
     init?(positions: [ModerationLogColumn: Int], headerCount: Int, unknownColumns: [Int], asOf: CalendarDay,
-          categoryKeys: KeyTable, actionKeys: KeyTable) {
-        guard unknownColumns.isEmpty, positions.count == headerCount, categoryKeys.keys.count <= 64, actionKeys.keys.count <= 64,
+          vocabulary: ModerationLogRules.Vocabulary) {
+        guard unknownColumns.isEmpty, positions.count == headerCount, vocabulary.categories.keys.count <= 64, vocabulary.actions.keys.count <= 64,
               ModerationLogColumn.allCases.allSatisfy({ !$0.isRequired || positions[$0] != nil }) else { return nil }
-        var roles = [Role](repeating: .date, count: headerCount)
-        for (column, index) in positions {
-            switch column {
-            case .date: roles[index] = .date
-            case .category: roles[index] = .category
-            case .actions: roles[index] = .actions
-            case .account: roles[index] = .account
-            case .hoursToAction: roles[index] = .hours
-            }
-        }
-        self.roles = roles
+        var columns = [ModerationLogColumn](repeating: .date, count: headerCount)
+        for (column, index) in positions { columns[index] = column }
+        self.columns = columns
         self.asOf = asOf
-        self.categoryKeys = categoryKeys
-        self.actionKeys = actionKeys
-        self.tally = Tally(categoryCount: categoryKeys.keys.count, actionCount: actionKeys.keys.count)
+        self.vocabulary = vocabulary
+        self.tally = Tally(categoryCount: vocabulary.categories.keys.count, actionCount: vocabulary.actions.keys.count)
     }
 
     /// Checks and counts one line (without its LF); false, counting nothing, when the line
-    /// needs the full reader.
+    /// needs the scanner: quoted, refused, or not countable here.
     mutating func take(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = line.count
         guard count > 0, let base = line.baseAddress else { return false }
@@ -64,93 +54,37 @@ struct ModerationLogFastPath {
         var start = 0
         while true {
             let end = memchr(base + start, 0x2C, count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
-            guard column < roles.count else { return false }
+            guard column < columns.count else { return false }
             let cell = UnsafeBufferPointer(start: base + start, count: end - start)
-            if !cell.isEmpty, isBlank(cell[0]) || isBlank(cell[cell.count - 1]) { return false }
-            switch roles.withUnsafeBufferPointer({ $0[column] }) {
+            switch columns.withUnsafeBufferPointer({ $0[column] }) {
             case .date:
-                guard let parsed = Self.day(cell), parsed <= asOf else { return false }
+                // Rows after the as-of day are counted apart, by the scanner path.
+                guard case .success(let parsed) = ModerationLogRules.date(cell, latest: asOf) else { return false }
                 day = parsed
             case .category:
-                guard let index = Self.index(of: cell, in: categoryKeys) else { return false }
+                guard case .success(let index) = ModerationLogRules.category(cell, keys: vocabulary.categories) else { return false }
                 category = index
             case .actions:
-                guard let set = actionSet(cell) else { return false }
+                guard case .success(let set) = ModerationLogRules.actions(cell, keys: vocabulary.actions) else { return false }
                 actions = set
             case .account:
-                if !cell.isEmpty {
-                    guard let key = Self.shortPseudonym(cell) else { return false }
-                    account = key
+                switch ModerationLogRules.account(cell) {
+                case .success(.short(let value, let digits)): account = (value, digits)
+                case .success(nil): break
+                // The tally keys accounts by a number; a pseudonym longer than 16 digits is rare.
+                case .success(.long), .failure: return false
                 }
-            case .hours:
-                if !cell.isEmpty {
-                    // The same refusals as the full reader: not a number, or shaped like a phone number.
-                    let phoneLike = cell.count >= 10 || (cell.count > 1 && cell[0] == UInt8(ascii: "0") && cell[1] != UInt8(ascii: "."))
-                    guard !phoneLike, let value = parseHours(cell) else { return false }
-                    hours = value
-                }
+            case .hoursToAction:
+                guard case .success(let value) = ModerationLogRules.hours(cell) else { return false }
+                hours = value
             }
             column += 1
             if end == count { break }
             start = end + 1
         }
-        guard column == roles.count, let day, category >= 0, actions != 0 else { return false }
+        guard column == columns.count, let day, category >= 0, actions != 0 else { return false }
         tally.add(day: day, category: category, actions: actions, account: account, hours: hours)
         return true
-    }
-
-    private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-
-    /// `p-` and 8 to 16 lowercase hex digits, as `AccountKey.short` holds it; longer ones go
-    /// to the full reader. Written out: the generic `AccountKey(pseudonym:)` was 15% here.
-    static func shortPseudonym(_ cell: UnsafeBufferPointer<UInt8>) -> (value: UInt64, digits: UInt8)? {
-        guard cell.count >= 10, cell.count <= 18, cell[0] == UInt8(ascii: "p"), cell[1] == UInt8(ascii: "-") else { return nil }
-        var value: UInt64 = 0
-        for index in 2..<cell.count {
-            let byte = cell[index]
-            let nibble: UInt8
-            if byte >= 0x30, byte <= 0x39 { nibble = byte &- 0x30 } else if byte >= 0x61, byte <= 0x66 { nibble = byte &- 0x61 &+ 10 } else { return nil }
-            value = value << 4 | UInt64(nibble)
-        }
-        return (value, UInt8(cell.count - 2))
-    }
-
-    /// Exactly `YYYY-MM-DD` (a date-time or anything odd goes to the full reader).
-    static func day(_ cell: UnsafeBufferPointer<UInt8>) -> CalendarDay? {
-        guard cell.count == 10, cell[4] == UInt8(ascii: "-"), cell[7] == UInt8(ascii: "-") else { return nil }
-        func digit(_ index: Int) -> Int? {
-            let value = Int(cell[index]) &- 0x30
-            return value >= 0 && value <= 9 ? value : nil
-        }
-        guard let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3), let m1 = digit(5), let m2 = digit(6),
-              let d1 = digit(8), let d2 = digit(9) else { return nil }
-        return CalendarDay(year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2)
-    }
-
-    /// `KeyTable.index(of:)` with `memcmp`: the generic `elementsEqual` was 6% here.
-    static func index(of cell: UnsafeBufferPointer<UInt8>, in table: KeyTable) -> Int? {
-        guard let base = cell.baseAddress else { return nil }
-        for (index, key) in table.keys.enumerated() where key.count == cell.count {
-            if key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, cell.count) }) == 0 { return index }
-        }
-        return nil
-    }
-
-    /// Keys separated by `;`, each exactly a key (empty pieces skipped, as the full reader does).
-    private func actionSet(_ cell: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var set: UInt64 = 0
-        var start = 0
-        while start <= cell.count {
-            var end = start
-            while end < cell.count, cell[end] != UInt8(ascii: ";") { end += 1 }
-            let piece = UnsafeBufferPointer(rebasing: cell[start..<end])
-            if !piece.isEmpty {
-                guard !isBlank(piece[0]), !isBlank(piece[piece.count - 1]), let index = Self.index(of: piece, in: actionKeys) else { return nil }
-                set |= 1 << UInt64(index)
-            }
-            start = end + 1
-        }
-        return set == 0 ? nil : set
     }
 }
 
@@ -214,7 +148,7 @@ extension ModerationLogFastPath {
                                actions: counts[(slot + 1 + categoryCount)..<(slot + stride)])
             }
             for stamp in [first, last] where stamp != Int.max && stamp != Int.min {
-                statistics.include(day: CalendarDay(year: stamp / 10000, month: stamp / 100 % 100, day: stamp % 100)!)
+                if let day = CalendarDay(year: stamp / 10000, month: stamp / 100 % 100, day: stamp % 100) { statistics.include(day: day) }
             }
             accounts.forEach { value, tag, count in statistics.add(account: .short(value, digits: tag), incidents: count) }
             hours.forEach { value, _, count in statistics.add(hours: Double(bitPattern: value), incidents: count) }

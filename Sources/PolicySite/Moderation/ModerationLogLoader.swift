@@ -14,6 +14,7 @@ public struct ModerationLogLoader: Sendable {
     public func load(configuration: SiteConfiguration, contentDirectory: String, asOf: CalendarDay, today: CalendarDay? = nil) throws -> ReportStatistics? {
         let path = (contentDirectory as NSString).appendingPathComponent(configuration.moderationLogPath)
         guard io.exists(path) else { return nil }
+        try io.checkInside(path, folder: contentDirectory, folderName: "content")
         return try ModerationLogReader(configuration: configuration, asOf: asOf, latestDate: today).read(path: path)
     }
 }

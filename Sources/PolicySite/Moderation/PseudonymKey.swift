@@ -38,25 +38,58 @@ public struct PseudonymKey: Sendable {
             }
             return key
         }
-        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        let pairs = stride(from: 0, to: text.count, by: 2).map { offset -> UInt8? in
-            let start = text.index(text.startIndex, offsetBy: offset)
-            return UInt8(text[start..<text.index(start, offsetBy: min(2, text.count - offset))], radix: 16)
+        var bytes: [UInt8] = []
+        do {
+            try ChunkedFile.forEachChunk(of: path, size: 4096, limit: 4096) { bytes.append(contentsOf: $0) }
+        } catch let error as ChunkedFile.OpenError {
+            throw PolicySiteError(.error(at: location, error.description, expected: "the key file of earlier runs, 64 hex digits"))
         }
-        guard text.count == 64, pairs.allSatisfy({ $0 != nil }) else {
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let digits = Array(text.utf8)
+        var key: [UInt8] = []
+        if digits.count == 64 {
+            for offset in stride(from: 0, to: 64, by: 2) {
+                guard let byte = UInt8(String(decoding: digits[offset..<(offset + 2)], as: UTF8.self), radix: 16) else { break }
+                key.append(byte)
+            }
+        }
+        guard key.count == 32 else {
             throw PolicySiteError(.error(at: location, "the key file does not hold a key", expected: "64 hex digits, as written by --new-key"))
         }
-        return PseudonymKey(bytes: pairs.map { $0! })
+        return PseudonymKey(bytes: key)
     }
 
+    /// Whether `path` is `directory` or inside it, following symbolic links in both, also
+    /// where `path` does not exist yet (its deepest existing folder is resolved).
     static func isInside(_ path: String, directory: String) -> Bool {
-        let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        let folder = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
-        return file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        let file = FilePaths.resolved(path)
+        let folder = FilePaths.resolved(directory)
+        return file == folder || file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 }
 
 private func pad(_ value: Int, radix: Int) -> String {
     let digits = String(value, radix: radix)
     return digits.count == 1 ? "0" + digits : digits
+}
+
+/// Paths compared as the file system sees them.
+enum FilePaths {
+    /// The absolute path with every symbolic link resolved: `realpath` of the deepest part
+    /// that exists, then the rest (which, not existing, holds no link).
+    static func resolved(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path).standardizedFileURL.path
+        var rest: [String] = []
+        while true {
+            if let real = realpath(existing, nil) {
+                defer { free(real) }
+                let base = String(cString: real)
+                return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.reversed().joined(separator: "/")
+            }
+            let parent = (existing as NSString).deletingLastPathComponent
+            if parent == existing || parent.isEmpty { return URL(fileURLWithPath: path).standardizedFileURL.path }
+            rest.append((existing as NSString).lastPathComponent)
+            existing = parent
+        }
+    }
 }

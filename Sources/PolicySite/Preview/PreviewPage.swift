@@ -10,9 +10,10 @@ public enum PreviewPage {
     static let bannerID = "policysite-preview-errors"
 
     /// `html` with the reload script and stylesheet in its head and, when `errors` is not
-    /// empty, the error banner at the top of its body.
+    /// empty, the error banner at the top of its body; its Content-Security-Policy, if any,
+    /// lets the reload script fetch the status from the same origin (`connect-src 'self'`).
     public static func inject(into html: Data, generation: Int, errors: [String]) -> Data {
-        var text = String(decoding: html, as: UTF8.self)
+        var text = allowingSameOriginFetch(String(decoding: html, as: UTF8.self))
         let head = "<link rel=\"stylesheet\" href=\"\(prefix)preview.css\">"
             + "<script src=\"\(prefix)reload.js\" data-generation=\"\(generation)\" defer></script>\n"
         if let close = text.range(of: "</head>", options: .caseInsensitive) {
@@ -54,15 +55,46 @@ public enum PreviewPage {
         return inject(into: Data(page.utf8), generation: generation, errors: errors)
     }
 
-    /// The answer to one poll of the reload script: it calls back with the generation of
-    /// the site being served and the errors of the last rebuild (empty when it succeeded).
-    public static func statusScript(generation: Int, errors: [String]) -> Data {
+    /// The answer to one poll of the reload script, as JSON: the generation of the site
+    /// being served and the errors of the last rebuild (empty when it succeeded).
+    public static func status(generation: Int, errors: [String]) -> Data {
         struct Status: Encodable { var generation: Int; var errors: [String] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(Status(generation: generation, errors: errors))).map { String(decoding: $0, as: UTF8.self) }
-            ?? "{\"generation\":\(generation),\"errors\":[]}"
-        return Data("window.policysitePreview && window.policysitePreview.update(\(json));\n".utf8)
+        return (try? encoder.encode(Status(generation: generation, errors: errors))) ?? Data("{\"errors\":[],\"generation\":\(generation)}".utf8)
+    }
+
+    /// `html` with `connect-src 'self'` added to each Content-Security-Policy in a `<meta>`
+    /// element (the default theme's has `default-src 'none'`, which blocks every fetch).
+    /// Only the preview serves this; the built site keeps its policy as written.
+    static func allowingSameOriginFetch(_ html: String) -> String {
+        var result = ""
+        var rest = html[...]
+        while let meta = rest.range(of: "<meta", options: .caseInsensitive) {
+            guard let end = rest[meta.upperBound...].firstIndex(of: ">") else { break }
+            let tag = rest[meta.lowerBound..<end]
+            result += rest[..<meta.lowerBound]
+            result += tag.range(of: "content-security-policy", options: .caseInsensitive) == nil ? String(tag) : withConnectSource(tag)
+            rest = rest[end...]
+        }
+        return result + rest
+    }
+
+    /// One `<meta …>` tag (without its `>`) with `'self'` in its policy's `connect-src`.
+    private static func withConnectSource(_ tag: Substring) -> String {
+        guard let attribute = tag.range(of: "content=", options: .caseInsensitive),
+              let quote = tag[attribute.upperBound...].first, quote == "\"" || quote == "'" else { return String(tag) }
+        let valueStart = tag.index(after: attribute.upperBound)
+        guard let valueEnd = tag[valueStart...].firstIndex(of: quote) else { return String(tag) }
+        let selfSource = quote == "'" ? "&#39;self&#39;" : "'self'"
+        var directives = tag[valueStart..<valueEnd].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let index = directives.firstIndex(where: { $0.lowercased().hasPrefix("connect-src") }) {
+            let sources = directives[index].split(separator: " ").dropFirst().filter { $0.lowercased() != "'none'" && $0.lowercased() != "&#39;none&#39;" }
+            directives[index] = (["connect-src"] + sources.map(String.init) + [selfSource]).joined(separator: " ")
+        } else {
+            directives.append("connect-src \(selfSource)")
+        }
+        return String(tag[..<valueStart]) + directives.joined(separator: "; ") + String(tag[valueEnd...])
     }
 
     static func escape(_ text: String) -> String {
@@ -79,15 +111,14 @@ public enum PreviewPage {
         return escaped
     }
 
-    // The page's CSP has no connect-src, so fetch() and EventSource are blocked; a script
-    // element is allowed by script-src 'self', so the poll loads status.js as a script.
+    // The poll is a same-origin fetch of JSON: the server answers it only to its own pages
+    // (and the page's Content-Security-Policy gets connect-src 'self' from inject()).
     public static let reloadScript = """
     (function () {
       "use strict";
       var script = document.currentScript;
       var generation = script ? script.getAttribute("data-generation") : null;
       var shown = null;
-      var counter = 0;
 
       function showErrors(errors) {
         var key = JSON.stringify(errors);
@@ -120,26 +151,27 @@ public enum PreviewPage {
         banner.appendChild(list);
       }
 
+      function update(status) {
+        if (generation !== null && String(status.generation) !== generation) {
+          window.location.reload();
+          return false;
+        }
+        showErrors(status.errors);
+        return true;
+      }
+
       function poll(delay) {
         window.setTimeout(function () {
-          var request = document.createElement("script");
-          counter += 1;
-          request.src = "\(prefix)status.js?n=" + counter + "-" + Date.now();
-          request.onload = function () { request.parentNode.removeChild(request); poll(250); };
-          request.onerror = function () { request.parentNode.removeChild(request); poll(1000); };
-          document.head.appendChild(request);
+          window.fetch("\(prefix)status.json", { cache: "no-store", credentials: "same-origin" })
+            .then(function (response) {
+              if (!response.ok) { throw new Error("status " + response.status); }
+              return response.json();
+            })
+            .then(function (status) { if (update(status)) { poll(250); } })
+            .catch(function () { poll(1000); });
         }, delay);
       }
 
-      window.policysitePreview = {
-        update: function (status) {
-          if (generation !== null && String(status.generation) !== generation) {
-            window.location.reload();
-            return;
-          }
-          showErrors(status.errors);
-        }
-      };
       if (shown === null) {
         var existing = document.getElementById("\(bannerID)");
         shown = existing ? null : JSON.stringify([]);

@@ -5,8 +5,9 @@ import Foundation
 /// entry when they fall on the same date.
 ///
 /// Every byte is derived from the input: entry ids are `tag:` URIs (RFC 4151) made of the
-/// base URL's host, the update's date, the slug and the date again, and `updated` is the
-/// update's first day at midnight UTC, never the clock.
+/// base URL's host, the update's date, the slug and the date again, and `updated` is the day
+/// of the update (see `updated(_:asOf:)`) at noon UTC, never the clock. A review's entry says
+/// what its approved text changed.
 public enum AtomFeed {
     /// One update of one policy.
     struct Entry {
@@ -21,7 +22,7 @@ public enum AtomFeed {
         let configuration = site.configuration
         let host = ReviewCalendar.host(of: configuration.baseURL)
         let entries = self.entries(of: site)
-        let feedUpdated = entries.map(\.date.firstDay).max().map(timestamp) ?? timestamp(site.asOf)
+        let feedUpdated = entries.map { updated($0, asOf: site.asOf) }.max().map(timestamp) ?? timestamp(site.asOf)
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLEscaping.escape(configuration.language))">
@@ -42,14 +43,15 @@ public enum AtomFeed {
             let id = "tag:\(host),\(day):policies/\(document.slug)/\(entry.date)"
             let verb = entry.isReview ? "reviewed" : "updated"
             var summary = "\(document.title) was \(verb) \(entry.date.withPreposition)."
-            if let note = entry.note { summary += " \(note)" }
+            if let note = entry.note { summary += " \(note)" + (note.last.map { ".!?".contains($0) } ?? true ? "" : ".") }
+            if let changes = ReviewChanges(reviewOn: entry.date, of: entry.policy) { summary += " \(changes.summary)" }
             // Only the newest update knows the next review date; older ones would contradict it.
             if entry.isLatest { summary += " Next review due \(document.nextReview.spelledOut)." }
             xml += """
               <entry>
                 <id>\(XMLEscaping.escape(id))</id>
                 <title>\(XMLEscaping.escape("\(document.title) \(verb) \(entry.date.spelledOut)"))</title>
-                <updated>\(timestamp(day))</updated>
+                <updated>\(timestamp(updated(entry, asOf: site.asOf)))</updated>
                 <link rel="alternate" type="text/html" href="\(XMLEscaping.escape(page))"/>
                 <summary>\(XMLEscaping.escape(summary))</summary>
               </entry>
@@ -80,8 +82,24 @@ public enum AtomFeed {
         }
     }
 
-    /// `2016-09-01T00:00:00Z`: an RFC 3339 date-time.
+    /// The day an entry is dated: the day `policysite review` recorded the review, when its
+    /// approved version says so; otherwise a day-precision date itself; otherwise (a month)
+    /// the month's last day, by which the review had happened. A recorded day or a month's
+    /// last day after the as-of day gives way to the as-of day (never before the date's first
+    /// day), so that no entry is dated after the day the site is built for.
+    static func updated(_ entry: Entry, asOf: CalendarDay) -> CalendarDay {
+        if let recorded = entry.policy.versions.first(where: { $0.approved == entry.date })?.recorded {
+            return max(entry.date.firstDay, min(recorded, asOf))
+        }
+        switch entry.date {
+        case .day(let day): return day
+        case .month(let month): return max(month.firstDay, min(month.lastDay, asOf))
+        }
+    }
+
+    /// `2016-09-30T12:00:00Z`: an RFC 3339 date-time at noon UTC, so the date reads the same
+    /// in every time zone from UTC−11 to UTC+11.
     static func timestamp(_ day: CalendarDay) -> String {
-        "\(day)T00:00:00Z"
+        "\(day)T12:00:00Z"
     }
 }

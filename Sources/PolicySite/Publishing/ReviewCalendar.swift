@@ -1,10 +1,14 @@
 import Foundation
 
-/// `reviews.ics`: an RFC 5545 calendar with one all-day event per policy on its next review
-/// date (the first day of a review month), so governors can subscribe and see reviews coming.
+/// `reviews.ics`: an RFC 5545 calendar governors subscribe to. Each policy has an all-day event
+/// on its next review date (the first day of a review month), or on the as-of day when it is
+/// overdue ("due now"), and, while it is not overdue, one on the day its due-soon window
+/// opens. Each event has a reminder (VALARM) at 9:00 on its day.
 ///
-/// Every byte is derived from the input: the `UID` from the slug and the review date (a new
-/// review date is a new event), `DTSTAMP` from the policy's last update, never the clock.
+/// Every byte is derived from the input and the as-of day, never the clock. `UID`s are one
+/// per policy and kind (`SLUG-review@HOST`, `SLUG-window@HOST`), so after a review a calendar
+/// moves the event instead of adding a second one; `SEQUENCE` counts the policy's reviews;
+/// `DTSTAMP` is the policy's last update at midnight UTC.
 public enum ReviewCalendar {
     public static func ics(for site: Site) -> String {
         let configuration = site.configuration
@@ -20,19 +24,37 @@ public enum ReviewCalendar {
         ]
         for policy in site.policies.sorted(by: { ($0.document.nextReview, $0.slug) < ($1.document.nextReview, $1.slug) }) {
             let document = policy.document
-            let start = document.nextReview.firstDay
-            lines += [
-                "BEGIN:VEVENT",
-                "UID:\(document.slug)-\(document.nextReview)@\(host)",
-                "DTSTAMP:\(basic(document.lastUpdated.firstDay))T000000Z",
-                "DTSTART;VALUE=DATE:\(basic(start))",
-                "DTEND;VALUE=DATE:\(basic(start.next))",
-                "SUMMARY:" + escape("Review due: \(document.title)"),
-                "DESCRIPTION:" + escape("\(document.title) is due for review \(document.nextReview.withPreposition). Last updated \(document.lastUpdated.spelledOut).\n\(configuration.baseURL)policies/\(document.slug)/"),
-                "URL:\(configuration.baseURL)policies/\(document.slug)/",
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
+            let url = "\(configuration.baseURL)policies/\(document.slug)/"
+            let owner = document.owner.map { " Owner: \($0)." } ?? ""
+            func event(kind: String, on day: CalendarDay, summary: String, description: String) -> [String] {
+                [
+                    "BEGIN:VEVENT",
+                    "UID:\(document.slug)-\(kind)@\(host)",
+                    "SEQUENCE:\(document.history.count)",
+                    "DTSTAMP:\(basic(document.lastUpdated.firstDay))T000000Z",
+                    "DTSTART;VALUE=DATE:\(basic(day))",
+                    "DTEND;VALUE=DATE:\(basic(day.next))",
+                    "SUMMARY:" + escape(summary),
+                    "DESCRIPTION:" + escape("\(description)\(owner) Last updated \(document.lastUpdated.spelledOut).\n\(url)"),
+                    "URL:\(url)",
+                    "TRANSP:TRANSPARENT",
+                    "BEGIN:VALARM",
+                    "ACTION:DISPLAY",
+                    "DESCRIPTION:" + escape(summary),
+                    "TRIGGER;RELATED=START:PT9H",
+                    "END:VALARM",
+                    "END:VEVENT",
+                ]
+            }
+            if policy.status == .overdue {
+                lines += event(kind: "review", on: site.asOf, summary: "Review overdue: \(document.title)",
+                               description: "\(document.title) was due for review \(document.nextReview.withPreposition) and is overdue: it is due now.")
+            } else {
+                lines += event(kind: "window", on: policy.schedule.dueSoonFrom, summary: "Review window opens: \(document.title)",
+                               description: "\(document.title) is due for review \(document.nextReview.withPreposition); from today it is due soon.")
+                lines += event(kind: "review", on: document.nextReview.firstDay, summary: "Review due: \(document.title)",
+                               description: "\(document.title) is due for review \(document.nextReview.withPreposition), and overdue from \(policy.schedule.overdueFrom.day) \(policy.schedule.overdueFrom.calendarMonth.spelledOut).")
+            }
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"

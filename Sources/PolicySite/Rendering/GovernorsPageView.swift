@@ -9,6 +9,12 @@ struct GovernorsPageView: Sendable {
         var review: ReviewStatusView
         /// "in 2 months", "9 years and 2 months ago".
         var timing: String
+        /// The role who must act, or "Not named".
+        var owner: String
+        /// True when the text differs from its last approved version.
+        var editedSinceReview: Bool
+        /// "September 2016": the last approval, when one is recorded.
+        var lastApproved: String?
     }
 
     var page: PageContext
@@ -16,8 +22,12 @@ struct GovernorsPageView: Sendable {
     /// "As of 15 August 2017: 1 overdue, 1 due soon, 2 current."
     var summary: String
     var dueSoonMonths: String
+    /// `webcal://…/reviews.ics`, for a calendar to subscribe to; nil when base-url is not http(s).
+    var calendarSubscriptionURL: String?
+    /// "1 policy was edited since its last review." when any was; nil otherwise.
+    var editedSummary: String?
 
-    init(report: StatusReport, dueSoonMonths: Int, page: PageContext) {
+    init(report: StatusReport, dueSoonMonths: Int, page: PageContext, baseURL: String = "") {
         self.page = page
         rows = report.entries.map { entry in
             Row(title: entry.title, url: "policies/\(entry.slug)/",
@@ -25,10 +35,23 @@ struct GovernorsPageView: Sendable {
                 nextReview: entry.nextReview.spelledOut,
                 review: ReviewStatusView(status: entry.status, sentence: entry.sentence, nextReview: entry.nextReview,
                                          dueSoonFrom: entry.dueSoonFrom, overdueFrom: entry.overdueFrom),
-                timing: entry.timing)
+                timing: entry.timing, owner: entry.owner ?? "Not named", editedSinceReview: entry.editedSinceReview,
+                lastApproved: entry.lastApproved?.spelledOut)
         }
+        let edited = report.entries.filter(\.editedSinceReview).count
+        editedSummary = edited == 0 ? nil
+            : "\(edited == 1 ? "1 policy was" : "\(edited) policies were") edited since its last review: the text published is not the one the governors approved."
+        calendarSubscriptionURL = Self.webcal(baseURL + "reviews.ics")
         let total = report.entries.count == 1 ? "1 policy" : "\(report.entries.count) policies"
         summary = "\(total): \(report.count(.overdue)) overdue, \(report.count(.dueSoon)) due for review soon, \(report.count(.current)) up to date."
         self.dueSoonMonths = dueSoonMonths == 1 ? "month" : "\(dueSoonMonths) months"
+    }
+
+    /// `https://host/path` as `webcal://host/path`, the address calendar programs subscribe to.
+    static func webcal(_ url: String) -> String? {
+        for scheme in ["https://", "http://"] where url.lowercased().hasPrefix(scheme) {
+            return "webcal://" + url.dropFirst(scheme.count)
+        }
+        return nil
     }
 }

@@ -6,10 +6,12 @@ public struct PageRenderer: Sendable {
     let markdown = MarkdownRenderer()
     /// Rendered Markdown kept from the last rebuild (the preview server's); nil renders all.
     let markdownCache: MarkdownCache?
+    let parallelism: Parallelism
 
-    public init(templates: TemplateSet, markdownCache: MarkdownCache? = nil) {
+    public init(templates: TemplateSet, markdownCache: MarkdownCache? = nil, parallelism: Parallelism = .allCores) {
         self.templates = templates
         self.markdownCache = markdownCache
+        self.parallelism = parallelism
     }
 
     public func render(_ site: Site) throws -> [OutputFile] {
@@ -20,7 +22,7 @@ public struct PageRenderer: Sendable {
     /// give (raw HTML left out, links to nothing): see PolicyBodyAdvice.
     public func renderWithAdvice(_ site: Site) throws -> (files: [OutputFile], warnings: [Diagnostic]) {
         markdownCache?.beginBuild()
-        let bodies = site.policies.parallelMap { [markdown, markdownCache] policy in
+        let bodies = site.policies.parallelMap(parallelism) { [markdown, markdownCache] policy in
             let text = policy.document.markdown
             return markdownCache?.value(for: text) { markdown.render(text) } ?? markdown.render(text)
         }
@@ -49,7 +51,7 @@ public struct PageRenderer: Sendable {
             { [self] in try site.report.map { try renderReport($0, site: site) } ?? [] },
             { [site] in [OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: site))] },
         ]
-        let results = Array(0..<(siteWide.count + policyViews.count)).parallelMap { [templates] job in
+        let results = Array(0..<(siteWide.count + policyViews.count)).parallelMap(parallelism) { [templates] job in
             if job < siteWide.count { return Result { try siteWide[job]() } }
             let view = policyViews[job - siteWide.count]
             return Result { [OutputFile(path: "policies/\(view.slug)/index.html", text: try templates.render("policy", view))] }

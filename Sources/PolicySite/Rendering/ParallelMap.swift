@@ -1,10 +1,18 @@
 import Dispatch
 import Foundation
 
+/// How many threads a build may use. A build on one thread is the reference: a build on every
+/// core must equal it byte for byte (Tests/PolicySiteTests/Build/DeterminismTests.swift).
+public enum Parallelism: Sendable {
+    case allCores
+    case oneThread
+}
+
 extension Array where Element: Sendable {
-    /// `map` across all cores; the order of the results is the order of the input.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        guard count > 1 else { return map(transform) }
+    /// `map` across all cores (or on this thread with `.oneThread`); the order of the results
+    /// is the order of the input.
+    func parallelMap<T: Sendable>(_ parallelism: Parallelism = .allCores, _ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1, parallelism == .allCores else { return map(transform) }
         let results = ResultSlots<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             results.set(index, transform(self[index]))

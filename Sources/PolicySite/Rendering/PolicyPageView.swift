@@ -29,6 +29,17 @@ struct PolicyPageView: Sendable {
     var hasHistory: Bool
     /// "Reviewed September 2016. Next review due September 2017."
     var reviewSummary: String
+    /// What the latest review changed; nil before a second approved version exists.
+    var changes: ReviewChangesView?
+    /// Every approved version, newest first, each with its own page.
+    var versions: [VersionLinkView]
+    var hasVersions: Bool
+    /// True when the text was changed after its last approval: the page tells parents so.
+    var editedSinceReview: Bool
+    /// "September 2016": the last approval, for that note.
+    var lastApproved: String?
+    /// The last approved text's page, relative to this one.
+    var lastApprovedURL: String?
 
     /// A policy with three or more top-level sections gets a contents list.
     static let minimumSectionsForContents = 3
@@ -55,5 +66,11 @@ struct PolicyPageView: Sendable {
         }
         hasHistory = !history.isEmpty
         reviewSummary = "Reviewed \(document.lastUpdated.spelledOut). Next review due \(document.nextReview.spelledOut)."
+        changes = ReviewChanges(latestReviewOf: policy).map(ReviewChangesView.init)
+        versions = VersionPageView.links(of: policy, from: "")
+        hasVersions = !versions.isEmpty
+        editedSinceReview = policy.editedSinceReview
+        lastApproved = policy.versions.last?.approved.spelledOut
+        lastApprovedURL = policy.versions.last.map { VersionPageView.url(of: $0.approved) }
     }
 }

@@ -43,9 +43,9 @@ public struct TemplateSet: Sendable {
             add(relative, file: "\(defaultThemeLabel)/\(relative)") { data }
         }
         for directory in directories {
-            for relative in files(below: directory) {
+            for relative in bag.collect(at: SourceLocation(file: directory), { try files(below: directory, io: io) }) ?? [] {
                 let path = (directory as NSString).appendingPathComponent(relative)
-                add(relative, file: path) { try io.read(path) }
+                add(relative, file: path) { try io.read(path, inside: directory, folderName: "templates") }
             }
         }
         var library = MustacheLibrary()
@@ -127,20 +127,33 @@ public struct TemplateSet: Sendable {
         return known.sorted().min { distance(Array(name), Array($0)) < distance(Array(name), Array($1)) } ?? "layout"
     }
 
-    /// Paths of every regular file below `directory`, sorted; nothing when it does not exist.
-    static func files(below directory: String) -> [String] {
-        // The enumerator does not follow a symbolic link at the top (the repository's `templates` is one).
-        let directory = (directory as NSString).resolvingSymlinksInPath
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+    /// Paths of every file below `directory` (links to files included: reading one checks
+    /// where it leads), sorted; nothing when it does not exist. Hidden files and folders are
+    /// skipped. A link to a folder is followed only when it stays inside `directory`; one that
+    /// leaves it, or leads back to a folder it is in, is an error naming it.
+    static func files(below directory: String, io: FileIO = .disk) throws -> [String] {
+        guard io.isDirectory(directory) else { return [] }
+        let root = try io.resolve(directory)
         var paths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let full = (directory as NSString).appendingPathComponent(relative)
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
-               !(relative as NSString).lastPathComponent.hasPrefix(".") {
-                paths.append(relative)
+        func walk(_ relative: String, ancestors: Set<String>) throws {
+            let folder = relative.isEmpty ? directory : (directory as NSString).appendingPathComponent(relative)
+            for name in try io.list(folder) where !name.hasPrefix(".") {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                let path = (directory as NSString).appendingPathComponent(child)
+                guard io.isDirectory(path) else {
+                    paths.append(child)
+                    continue
+                }
+                let target = try io.resolve(path)
+                guard RealPath.isInside(target, root), !ancestors.contains(target) else {
+                    let problem = ancestors.contains(target) ? "this symbolic link leads back to a folder it is in"
+                        : "this is a symbolic link to '\(target)', outside the templates folder '\(directory)'; nothing outside it is published"
+                    throw PolicySiteError(.error(at: SourceLocation(file: path), problem, expected: "a folder inside the templates folder"))
+                }
+                try walk(child, ancestors: ancestors.union([target]))
             }
         }
+        try walk("", ancestors: [root])
         return paths.sorted()
     }
 }

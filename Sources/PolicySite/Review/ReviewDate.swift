@@ -6,8 +6,39 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The forms a user may write, for error messages.
     public static let acceptedForms = "a month such as 'September 2017', 'Sep 2017' or '2017-09', or a day such as '2017-09-15'"
 
-    /// Parses `September 2017`, `Sep 2017`, `2017-09` or `2017-09-15`; nil for anything else.
+    /// The years a policy's dates may fall in. Review arithmetic (up to 120 months of review
+    /// cycle, the due-soon window, the day after a month) then always stays inside the
+    /// calendar's own years 1–9999; a date outside this range is a typing mistake, reported
+    /// with its place in the file instead of crashing a later sum.
+    public static let supportedYears = 1900...2999
+
+    /// "from 1900 to 2999", for messages.
+    public static let supportedYearsText = "from \(supportedYears.lowerBound) to \(supportedYears.upperBound)"
+
+    /// Parses `September 2017`, `Sep 2017`, `2017-09` or `2017-09-15` in a supported year;
+    /// nil for anything else (see `unsupportedYear(in:)` for why).
     public init?(parsing raw: String) {
+        guard let date = ReviewDate(parsingAnyYear: raw), Self.supportedYears.contains(date.calendarMonth.year) else { return nil }
+        self = date
+    }
+
+    /// The year of a date that is written correctly but lies outside `supportedYears`, such as
+    /// 9999 in `December 9999`; nil when the text is not a date at all or is a supported one.
+    public static func unsupportedYear(in raw: String) -> Int? {
+        guard let date = ReviewDate(parsingAnyYear: raw), !supportedYears.contains(date.calendarMonth.year) else { return nil }
+        return date.calendarMonth.year
+    }
+
+    /// The message for a date this tool cannot use: its year out of range, or not a date.
+    public static func problem(with raw: String) -> (what: String, expected: String) {
+        if let year = unsupportedYear(in: raw) {
+            return ("the year \(year) is outside the years this tool supports (\(supportedYears.lowerBound)–\(supportedYears.upperBound))",
+                    "a date in a year \(supportedYearsText), such as 'September 2027'")
+        }
+        return ("it is not written in a form this tool reads", acceptedForms)
+    }
+
+    private init?(parsingAnyYear raw: String) {
         let text = raw.trimming(.whitespaces)
         if let day = CalendarDay(iso: text) {
             self = .day(day)

@@ -1,11 +1,10 @@
-import FlyingFox
 import Foundation
 import PolicySite
 
-/// `serve`'s engine: builds the site into memory, serves it on loopback with FlyingFox,
+/// `serve`'s engine: builds the site into memory, serves it on loopback (`HTTPServer`),
 /// watches the content and templates folders, and rebuilds when a file changes. A failed
 /// rebuild keeps the last good site and reports its errors to the terminal and the page.
-actor PreviewServer {
+final class PreviewServer: @unchecked Sendable {
     struct Configuration: Sendable {
         var build: BuildOptions
         var host = "127.0.0.1"
@@ -22,74 +21,101 @@ actor PreviewServer {
         case failed(String)
     }
 
+    /// Why `start()` could not listen, in words for the terminal.
+    struct StartError: Error, LocalizedError, Equatable {
+        var errorDescription: String?
+    }
+
+    /// What the pages see: swapped whole under the lock, so a request sees one build.
+    private struct State {
+        var site: PreviewSite?
+        var errors: [String] = []
+        var generation = 0
+    }
+
     let configuration: Configuration
+    let address: ListenAddress
     private let report: @Sendable (Event) -> Void
+    /// Used only by the thread that rebuilds (`start()`, then the watcher).
     private var builder: PreviewBuilder
-    private var site: PreviewSite?
-    private var errors: [String] = []
-    private var generation = 0
     private var contentFingerprint: SourceFingerprint?
     private var templatesFingerprint: SourceFingerprint?
+    private let lock = NSLock()
+    private var state = State()
     private var http: HTTPServer?
-    private var serverTask: Task<Void, Error>?
-    private var watchTask: Task<Void, Never>?
+    private var boundPort: UInt16 = 0
+    private var stopping = false
+    private let wakeWatcher = DispatchSemaphore(value: 0)
+    private let watcherEnded = DispatchSemaphore(value: 0)
 
+    /// `configuration.host` must be an address `ListenAddress` accepts (`serve` checks it first).
     init(_ configuration: Configuration, report: @escaping @Sendable (Event) -> Void = { _ in }) {
         self.configuration = configuration
+        self.address = ListenAddress(configuration.host) ?? ListenAddress("127.0.0.1")!
         self.report = report
         self.builder = PreviewBuilder(options: configuration.build)
     }
 
-    /// Builds once, starts listening and watching; returns the port it listens on.
-    func start() async throws -> UInt16 {
-        rebuild(changed: [])
-        let server = try Self.httpServer(host: configuration.host, port: configuration.port, handler: PreviewHandler(server: self))
-        http = server
-        serverTask = Task { try await server.run() }
+    /// Starts listening, then builds once and starts watching; returns the port it listens on.
+    /// Listening comes first, so a port that is taken is reported before any build.
+    func start() throws -> UInt16 {
+        let server: HTTPServer
         do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            // run() has failed (the port is taken, say): report its error, not the wait's.
-            if let serverTask, case .failure(let reason) = await serverTask.result { throw reason }
-            throw error
+            server = try HTTPServer(address: address, port: configuration.port) { [self] in respond(to: $0) }
+        } catch let error as HTTPServer.StartError {
+            throw StartError(errorDescription: Self.describe(error, host: configuration.host, port: configuration.port))
         }
-        let port: UInt16
-        switch await server.listeningAddress {
-        case .ip4(_, let bound), .ip6(_, let bound): port = bound
-        default: port = configuration.port
+        rebuild(changed: [])
+        lock.withLock {
+            http = server
+            boundPort = server.port
         }
-        let interval = configuration.pollInterval
-        watchTask = Task { [weak self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
-                await self?.rebuildIfChanged()
-            }
-        }
-        return port
+        server.start()
+        let thread = Thread { [self] in watch() }
+        thread.name = "policysite-preview-watch"
+        thread.start()
+        return server.port
     }
 
-    /// Stops watching and serving; open connections are closed.
-    func stop() async {
-        watchTask?.cancel()
-        await watchTask?.value
-        watchTask = nil
-        await http?.stop(timeout: 0.2)
-        serverTask?.cancel()
-        _ = await serverTask?.result
-        serverTask = nil
-        http = nil
+    /// Stops serving and watching; open connections are closed. Returns within about a
+    /// second whatever the server is doing: a rebuild under way is left to finish unseen.
+    func stop() {
+        let server: HTTPServer? = lock.withLock {
+            guard !stopping else { return nil }
+            stopping = true
+            defer { http = nil }  // the server's handler holds this object
+            return http
+        }
+        guard let server else { return }
+        server.stop()
+        wakeWatcher.signal()
+        _ = watcherEnded.wait(timeout: .now() + .milliseconds(300))
     }
 
-    /// A FlyingFox server for `host` (an IPv4 or IPv6 address, or "localhost"); throws for anything else.
-    static func httpServer(host: String, port: UInt16, handler: some HTTPHandler) throws -> HTTPServer {
-        let host = host == "localhost" ? "127.0.0.1" : host
-        if host.contains(":") {
-            return HTTPServer(address: try .inet6(ip6: host, port: port), timeout: 30, logger: .disabled, handler: handler)
+    static func describe(_ error: HTTPServer.StartError, host: String, port: UInt16) -> String {
+        switch error {
+        case .portInUse:
+            "port \(port) on \(host) is already in use (another `policysite serve`, perhaps), expected a free port: "
+                + "stop the other program or choose another with --port, such as --port \(port == UInt16.max ? 8000 : port + 1) (--port 0 picks any free port)"
+        case .permissionDenied:
+            "port \(port) on \(host) needs administrator rights, expected a port above 1023: choose one with --port, such as --port 8000"
+        case .addressNotAvailable:
+            "'--host \(host)' is not an address of this computer, expected a loopback address such as 127.0.0.1 or ::1"
+        case .system(let call, let number):
+            "could not listen on \(host) port \(port): \(call)() failed with \(String(cString: strerror(number)))"
         }
-        return HTTPServer(address: try .inet(ip4: host, port: port), timeout: 30, logger: .disabled, handler: handler)
     }
 
     // MARK: Building
+
+    private func watch() {
+        defer { watcherEnded.signal() }
+        while true {
+            _ = wakeWatcher.wait(timeout: .now() + .nanoseconds(Int(configuration.pollInterval / .nanoseconds(1))))
+            if lock.withLock({ stopping }) { return }
+            rebuildIfChanged()
+        }
+    }
 
     private func rebuildIfChanged() {
         let content = SourceFingerprint.of(configuration.build.contentDirectory)
@@ -109,70 +135,85 @@ actor PreviewServer {
         let started = ContinuousClock.now
         do {
             let (content, files) = try builder.rebuild(templatesFingerprint: templates)
-            generation += 1
-            site = PreviewSite(generation: generation, files: files)
-            errors = []
+            lock.withLock {
+                state.generation += 1
+                state.site = PreviewSite(generation: state.generation, files: files)
+                state.errors = []
+            }
             let elapsed = ContinuousClock.now - started
             report(.built(fileCount: files.count, milliseconds: Int(elapsed / .milliseconds(1)), changed: changed, warnings: content.warnings))
         } catch let error as PolicySiteError {
-            errors = error.diagnostics.map(\.description)
-            report(.refused(error, keptGeneration: site?.generation))
+            let kept = lock.withLock {
+                state.errors = error.diagnostics.map(\.description)
+                return state.site?.generation
+            }
+            report(.refused(error, keptGeneration: kept))
         } catch {
-            errors = [error.localizedDescription]
+            lock.withLock { state.errors = [error.localizedDescription] }
             report(.failed(error.localizedDescription))
         }
     }
 
     // MARK: Serving
 
-    func respond(to request: HTTPRequest) -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
-            return Self.response(.methodNotAllowed, type: "text/plain; charset=utf-8", body: Data("Only GET and HEAD are served.\n".utf8),
-                                 extra: [.init("Allow"): "GET, HEAD"])
+    /// The answer to one request. Only requests that name this server in their Host header
+    /// are answered (DNS rebinding), and the live-reload status only to the preview's own pages.
+    func respond(to request: HTTPRequestHead) -> HTTPResponse {
+        let (port, state) = lock.withLock { (boundPort, self.state) }
+        guard let host = request.header("host") else {
+            return .text(.badRequest, "A Host header is required.")
         }
-        let raw = request.target.path()
-        if raw.hasPrefix(PreviewPage.prefix) { return ownFile(String(raw.dropFirst(PreviewPage.prefix.count))) }
-        guard case .inside(let path) = PreviewPath.resolve(raw) else {
-            return Self.response(.badRequest, type: "text/plain; charset=utf-8", body: Data("This address is not allowed.\n".utf8))
+        guard address.accepts(host: host, port: port) else {
+            return .text(.misdirectedRequest, "This preview answers only to http://\(address.urlHost):\(port)/.")
         }
-        guard let site else {
-            return Self.response(.serviceUnavailable, type: ContentType.of("x.html"), body: PreviewPage.noSiteYet(errors: errors, generation: generation))
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return .text(.methodNotAllowed, "Only GET and HEAD are served.", extra: [("Allow", "GET, HEAD")])
         }
-        switch site.lookup(path) {
+        let path = request.path
+        if path.hasPrefix(PreviewPage.prefix) { return ownFile(String(path.dropFirst(PreviewPage.prefix.count)), request: request, host: host, state: state) }
+        guard case .inside(let inside) = PreviewPath.resolve(request.target) else {
+            return .text(.badRequest, "This address is not allowed.")
+        }
+        guard let site = state.site else {
+            return HTTPResponse(.serviceUnavailable, type: ContentType.of("x.html"), body: PreviewPage.noSiteYet(errors: state.errors, generation: state.generation))
+        }
+        switch site.lookup(inside) {
         case .file(let file, let contents):
-            return servedFile(file, contents, status: .ok, site: site)
+            return servedFile(file, contents, status: .ok, site: site, errors: state.errors)
         case .redirect(let location):
-            return Self.response(.movedPermanently, type: "text/plain; charset=utf-8", body: Data("See \(location)\n".utf8), extra: [.location: location])
+            return .text(.movedPermanently, "See \(location)", extra: [("Location", location)])
         case .notFound:
-            guard let page = site.notFoundPage else {
-                return Self.response(.notFound, type: "text/plain; charset=utf-8", body: Data("Not found.\n".utf8))
-            }
-            return servedFile("404.html", page, status: .notFound, site: site)
+            guard let page = site.notFoundPage else { return .text(.notFound, "Not found.") }
+            return servedFile("404.html", page, status: .notFound, site: site, errors: state.errors)
         }
     }
 
-    private func servedFile(_ path: String, _ contents: Data, status: HTTPStatusCode, site: PreviewSite) -> HTTPResponse {
+    private func servedFile(_ path: String, _ contents: Data, status: HTTPStatus, site: PreviewSite, errors: [String]) -> HTTPResponse {
         let type = ContentType.of(path)
         let body = type.hasPrefix("text/html") ? PreviewPage.inject(into: contents, generation: site.generation, errors: errors) : contents
-        return Self.response(status, type: type, body: body)
+        return HTTPResponse(status, type: type, body: body)
     }
 
-    private func ownFile(_ name: String) -> HTTPResponse {
+    private func ownFile(_ name: String, request: HTTPRequestHead, host: String, state: State) -> HTTPResponse {
         switch name {
-        case "reload.js": Self.response(.ok, type: ContentType.of(name), body: Data(PreviewPage.reloadScript.utf8))
-        case "preview.css": Self.response(.ok, type: ContentType.of(name), body: Data(PreviewPage.stylesheet.utf8))
-        case "status.js": Self.response(.ok, type: ContentType.of(name), body: PreviewPage.statusScript(generation: site?.generation ?? generation, errors: errors))
-        default: Self.response(.notFound, type: "text/plain; charset=utf-8", body: Data("Not found.\n".utf8))
+        case "reload.js": return HTTPResponse(.ok, type: ContentType.of(name), body: Data(PreviewPage.reloadScript.utf8))
+        case "preview.css": return HTTPResponse(.ok, type: ContentType.of(name), body: Data(PreviewPage.stylesheet.utf8))
+        case "status.json":
+            // The errors quote the author's files: only the preview's own pages may read them.
+            guard Self.isSameOrigin(request, host: host) else {
+                return .text(.forbidden, "The preview's status is for its own pages only.")
+            }
+            return HTTPResponse(.ok, type: ContentType.of(name), body: PreviewPage.status(generation: state.site?.generation ?? state.generation, errors: state.errors))
+        default: return .text(.notFound, "Not found.")
         }
     }
 
-    static func response(_ status: HTTPStatusCode, type: String, body: Data, extra: [HTTPHeader: String] = [:]) -> HTTPResponse {
-        var headers: [HTTPHeader: String] = [
-            .contentType: type,
-            .cacheControl: "no-store",
-            HTTPHeader("X-Content-Type-Options"): "nosniff",
-        ]
-        headers.merge(extra) { _, new in new }
-        return HTTPResponse(statusCode: status, headers: HTTPHeaders(headers), body: body)
+    /// A browser says where a request comes from: `Sec-Fetch-Site` (every current browser)
+    /// and, for fetches that are not same-origin, `Origin`. Either, when present, must say
+    /// this server; a request with neither (curl, a test) is not from another site's page.
+    static func isSameOrigin(_ request: HTTPRequestHead, host: String) -> Bool {
+        if let site = request.header("sec-fetch-site"), site != "same-origin" { return false }
+        if let origin = request.header("origin"), origin.lowercased() != "http://\(host.lowercased())" { return false }
+        return true
     }
 }

@@ -134,6 +134,7 @@ import Testing
     @Test func aSuccessfulRebuildReplacesTheWholeSite() throws {
         let output = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
+        try build(asOf: "2026-11-24", into: output)
         try "stale".write(to: output.appendingPathComponent("stale.html"), atomically: true, encoding: .utf8)
         try build(asOf: "2026-11-24", into: output)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stale.html").path))

@@ -129,7 +129,7 @@ import Testing
 
     @Test func thePlainLayoutWithABadDateNamesTheLine() {
         #expect(errors("Title\n\nLast Updated: Sept 2016\nNext Review Due: Septembr 2017\n") ==
-                ["policies/example.md:4:18: error: 'Septembr 2017' is not a date this tool can read, expected \(ReviewDate.acceptedForms)"])
+                ["policies/example.md:4:18: error: 'Septembr 2017' is not a date this tool can use: it is not written in a form this tool reads, expected \(ReviewDate.acceptedForms)"])
     }
 
     @Test func thePlainLayoutWithoutDatesSaysWhatToAdd() {

@@ -25,13 +25,31 @@ struct AtomFeedTests {
         #expect(parser.parse(), "\(String(describing: parser.parserError))")
     }
 
-    @Test("ids are tag: URIs built from the data, and updated is the update's day, not the clock")
+    @Test("ids are tag: URIs built from the data, and updated is the update's day at noon UTC, not the clock")
     func stableIdentifiers() {
         let xml = AtomFeed.xml(for: GovernanceFixtures.site())
         #expect(xml.contains("<id>tag:schools.example.org,2016-09-01:policies/beta/2016-09</id>"))
         #expect(xml.contains("<id>tag:schools.example.org,2015-06-10:policies/gamma/2015-06-10</id>"))
-        #expect(xml.contains("  <updated>2016-09-01T00:00:00Z</updated>\n  <author>"))
+        // A month-precision update is dated the month's last day; a day-precision one that day.
+        #expect(xml.contains("  <updated>2016-09-30T12:00:00Z</updated>\n  <author>"))
+        #expect(xml.contains("<updated>2015-06-10T12:00:00Z</updated>"))
         #expect(xml == AtomFeed.xml(for: GovernanceFixtures.site(asOf: "2026-11-24")))
+    }
+
+    @Test("a review is dated the day 'review' recorded it; a review in the build's own month no later than the as-of day")
+    func datedByTheReview() {
+        let document = GovernanceFixtures.document("beta", "Beta policy", updated: "2026-11", next: "2027-11",
+                                                   history: [.init(reviewed: GovernanceFixtures.date("2025-11")), .init(reviewed: GovernanceFixtures.date("2026-11"))])
+        let versions = [
+            ApprovedVersion(slug: "beta", title: "Beta policy", approved: GovernanceFixtures.date("2025-11"), recorded: GovernanceFixtures.day("2025-11-18"), markdown: "Body.", sourcePath: "a"),
+        ]
+        let policy = Policy(document: document, schedule: ReviewSchedule(nextReview: document.nextReview, dueSoonMonths: 3),
+                            asOf: GovernanceFixtures.day("2026-11-24"), versions: versions)
+        let site = Site(configuration: GovernanceFixtures.configuration, asOf: GovernanceFixtures.day("2026-11-24"), policies: [policy])
+        let xml = AtomFeed.xml(for: site)
+        #expect(xml.contains("<id>tag:schools.example.org,2025-11-01:policies/beta/2025-11</id>\n    <title>Beta policy reviewed November 2025</title>\n    <updated>2025-11-18T12:00:00Z</updated>"))
+        #expect(xml.contains("<id>tag:schools.example.org,2026-11-01:policies/beta/2026-11</id>\n    <title>Beta policy reviewed November 2026</title>\n    <updated>2026-11-24T12:00:00Z</updated>"))
+        #expect(xml.contains("Beta policy was reviewed in November 2026. The text did not change. Next review due November 2027."))
     }
 
     @Test("Python's feedparser reads the example site's feed without complaint")

@@ -82,7 +82,7 @@ struct PolicyReviewEditorTests {
         #expect(try edit("\u{FEFF}" + Self.policy) == "\u{FEFF}" + Self.reviewed)
     }
 
-    @Test("a policy without history gets 'history:' before the closing line, in the last-updated's form")
+    @Test("a policy without history gets 'history:' before the closing line, in the last-updated's form, keeping the earlier last-updated")
     func createsHistory() throws {
         let before = "---\ntitle: T\nlast-updated: March 2025\nnext-review: 2026-03-15\n---\nBody\n"
         let request = PolicyReviewEditor.Request(slug: "t", reviewed: ReviewDate(parsing: "2026-04")!, next: ReviewDate(parsing: "2027-03")!,
@@ -93,6 +93,8 @@ struct PolicyReviewEditorTests {
             last-updated: April 2026
             next-review: 2027-03
             history:
+              - reviewed: March 2025
+                note: Last updated.
               - reviewed: April 2026
                 note: "Reviewed: \\"fine\\" # really"
             ---
@@ -105,7 +107,7 @@ struct PolicyReviewEditorTests {
     func defaultNext() throws {
         let before = "---\ntitle: T\nlast-updated: 2016-09\nnext-review: 2017-09\n---\n"
         let request = PolicyReviewEditor.Request(slug: "t", reviewed: ReviewDate(parsing: "2017-08")!)
-        #expect(try edit(before, request, cycle: 24) == "---\ntitle: T\nlast-updated: 2017-08\nnext-review: 2019-08\nhistory:\n  - reviewed: 2017-08\n---\n")
+        #expect(try edit(before, request, cycle: 24) == "---\ntitle: T\nlast-updated: 2017-08\nnext-review: 2019-08\nhistory:\n  - reviewed: 2016-09\n    note: Last updated.\n  - reviewed: 2017-08\n---\n")
     }
 
     @Test("a history list written flush with its key gets its new item flush too")
@@ -188,5 +190,25 @@ struct PolicyReviewEditorTests {
         } throws: { error in
             (error as? PolicySiteError)?.diagnostics.first?.description.hasSuffix("error: there is no policy 'nope', expected one of complaints-procedure, online-safety, photographs-and-images, twitter-policy") == true
         }
+    }
+}
+
+extension PolicyReviewEditorTests {
+    @Test("a first review keeps the earlier last-updated in a history that lacks it, before the new entry")
+    func keepsEarlierLastUpdatedInAnExistingHistory() throws {
+        let before = "---\ntitle: T\nlast-updated: 2016-09\nnext-review: 2017-09\nhistory:\n  - reviewed: 2015-09\n---\n"
+        let request = PolicyReviewEditor.Request(slug: "t", reviewed: ReviewDate(parsing: "2017-09")!, note: "Annual")
+        #expect(try edit(before, request) == "---\ntitle: T\nlast-updated: 2017-09\nnext-review: 2018-09\nhistory:\n  - reviewed: 2015-09\n  - reviewed: 2016-09\n    note: Last updated.\n  - reviewed: 2017-09\n    note: Annual\n---\n")
+    }
+
+    @Test("a review dated after today is refused at last-updated unless allowed")
+    func futureReview() throws {
+        let before = "---\ntitle: T\nlast-updated: 2016-09\nnext-review: 2017-09\n---\n"
+        let today = CalendarDay(iso: "2026-11-24")!
+        let refused = PolicyReviewEditor.Request(slug: "t", reviewed: ReviewDate(parsing: "December 2026")!, today: today)
+        #expect(refusal(before, refused) == "twitter-policy.md:3:15: error: --reviewed December 2026 is after today (24 November 2026), expected the date the governors reviewed it, or --allow-future to record a review planned ahead")
+        // The month of today counts from its first day: November 2026 is not after 24 November 2026.
+        _ = try edit(before, PolicyReviewEditor.Request(slug: "t", reviewed: ReviewDate(parsing: "November 2026")!, today: today))
+        _ = try edit(before, PolicyReviewEditor.Request(slug: "t", reviewed: ReviewDate(parsing: "December 2026")!, today: today, allowFuture: true))
     }
 }

@@ -62,7 +62,9 @@ struct StatusReportTests {
                   "nextReview": "2017-06-15",
                   "status": "overdue",
                   "dueSoonFrom": "2017-03-16",
-                  "overdueFrom": "2017-06-16"
+                  "overdueFrom": "2017-06-16",
+                  "owner": null,
+                  "editedSinceReview": false
                 },
                 {
                   "slug": "beta",
@@ -71,7 +73,9 @@ struct StatusReportTests {
                   "nextReview": "2017-09",
                   "status": "due-soon",
                   "dueSoonFrom": "2017-07-01",
-                  "overdueFrom": "2017-10-01"
+                  "overdueFrom": "2017-10-01",
+                  "owner": null,
+                  "editedSinceReview": false
                 },
                 {
                   "slug": "alpha",
@@ -80,7 +84,9 @@ struct StatusReportTests {
                   "nextReview": "2018-09",
                   "status": "current",
                   "dueSoonFrom": "2018-07-01",
-                  "overdueFrom": "2018-10-01"
+                  "overdueFrom": "2018-10-01",
+                  "owner": null,
+                  "editedSinceReview": false
                 }
               ]
             }
@@ -133,5 +139,29 @@ struct StatusReportTests {
         #expect(lines[2].hasPrefix("Gamma policy ") && lines[2].contains("overdue") && lines[2].hasSuffix("2 months ago"))
         #expect(lines[3].hasPrefix("Beta policy ") && lines[3].contains("due-soon") && lines[3].hasSuffix("in 1 month"))
         #expect(lines.last == "As of 2017-08-15: 1 overdue, 1 due soon, 1 current (3 policies).")
+    }
+
+    @Test("the owner and whether the text was edited since its last approval are in the JSON, the table and its summary")
+    func ownerAndEdited() {
+        var document = GovernanceFixtures.document("beta", "Beta policy", updated: "2016-09", next: "2017-09")
+        document.owner = "Head & \"Deputy\""
+        let approved = ApprovedVersion(slug: "beta", title: "Beta policy", approved: GovernanceFixtures.date("2016-09"), recorded: nil,
+                                       markdown: "Body as approved.", sourcePath: "approved/beta/2016-09.md")
+        let site = Site(content: SiteContent(configuration: GovernanceFixtures.configuration, policies: [document],
+                                             approvedVersions: ["beta": [approved]]), asOf: GovernanceFixtures.day("2017-08-15"))
+        let report = StatusReport(site: site)
+        #expect(report.json().contains("""
+                  "overdueFrom": "2017-10-01",
+                  "owner": "Head & \\"Deputy\\"",
+                  "editedSinceReview": true
+            """))
+        let table = report.table()
+        #expect(table.contains("due-soon, edited  Head & \"Deputy\"  in 1 month"))
+        #expect(table.hasSuffix("Edited since its last review (the published text is not the one approved): Beta policy (approved September 2016).\n"))
+        // Approving that text clears the flag.
+        document.markdown = "Body as approved.\n"
+        let cleared = Site(content: SiteContent(configuration: GovernanceFixtures.configuration, policies: [document],
+                                                approvedVersions: ["beta": [approved]]), asOf: GovernanceFixtures.day("2017-08-15"))
+        #expect(StatusReport(site: cleared).json().contains("\"editedSinceReview\": false"))
     }
 }

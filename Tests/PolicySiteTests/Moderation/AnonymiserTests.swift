@@ -31,9 +31,9 @@ import Testing
             _ = try anonymiser.anonymise(bytes: Array(raw.utf8), file: "raw.csv")
         } catch let error as PolicySiteError {
             #expect(error.diagnostics.map(\.description) == [
-                "raw.csv:2:1: error: the date is not a real date, expected a date YYYY-MM-DD (or an ISO 8601 date-time)",
-                "raw.csv:3:15: error: unknown category 'bullying', expected one of undermining, offensive-language, unsuitable-images, unsuitable-shared-content, copyright, child-follow-request",
-                "raw.csv:3:24: error: unknown action 'deleted', expected one or more of removed, blocked, reported-platform, reported-authority, esafety-notified, separated by ';'",
+                "raw.csv:2:1: error: the date '2017-02-30' does not exist, expected a real date YYYY-MM-DD",
+                "raw.csv:3:15: error: unknown category (the cell holds a single word), expected one of undermining, offensive-language, unsuitable-images, unsuitable-shared-content, copyright, child-follow-request",
+                "raw.csv:3:24: error: unknown action (the cell holds a single word), expected one or more of removed, blocked, reported-platform, reported-authority, esafety-notified, separated by ';'",
             ])
         } catch {
             Issue.record("unexpected \(error)")

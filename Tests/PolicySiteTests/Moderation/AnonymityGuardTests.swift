@@ -60,9 +60,10 @@ import Testing
 
     @Test func refusesAMalformedPseudonym() {
         let header = "date,category,account,actions\n"
-        for account in ["p-0123456", "p-0123456789ABCDEF", "q-0123456789abcdef", "p-" + String(repeating: "a", count: 65), "mum of Y3"] {
+        for (account, shape) in [("p-0123456", "a single word"), ("p-0123456789ABCDEF", "a single word"), ("q-0123456789abcdef", "a single word"),
+                                 ("p-" + String(repeating: "a", count: 65), "a single word"), ("mum of Y3", "3 words")] {
             #expect(ModerationFixtures.errors(header + "2017-01-05,undermining,\(account),removed\n") == [
-                "log.csv:2:24: error: the account is not a pseudonym, expected empty, or a pseudonym: p- followed by 8 to 64 lowercase hex digits (as made by 'policysite anonymise')",
+                "log.csv:2:24: error: the account is not a pseudonym (the cell holds \(shape)), expected empty, or a pseudonym: p- followed by 8 to 64 lowercase hex digits (as made by 'policysite anonymise')",
             ])
         }
         #expect(AccountKey(pseudonym: "p-" + String(repeating: "a", count: 64)) != nil)

@@ -39,8 +39,8 @@ import Testing
     @Test func keepsCommasAndLineBreaksInsideQuotes() {
         // A quoted line break is part of the cell, so the next row's line number still counts it.
         #expect(ModerationFixtures.errors(header + "2016-09-03,\"under,\nmining\",removed,,\n2016-09-04,nope,removed,,") == [
-            "log.csv:2:12: error: unknown category 'under,\nmining', expected one of undermining, offensive-language, unsuitable-images, unsuitable-shared-content, copyright, child-follow-request",
-            "log.csv:4:12: error: unknown category 'nope', expected one of undermining, offensive-language, unsuitable-images, unsuitable-shared-content, copyright, child-follow-request",
+            "log.csv:2:12: error: unknown category (did you mean 'undermining'?), expected one of undermining, offensive-language, unsuitable-images, unsuitable-shared-content, copyright, child-follow-request",
+            "log.csv:4:12: error: unknown category (the cell holds a single word), expected one of undermining, offensive-language, unsuitable-images, unsuitable-shared-content, copyright, child-follow-request",
         ])
     }
 
@@ -60,13 +60,13 @@ import Testing
         """#
         #expect(ModerationFixtures.errors(log) == [
             "log.csv:2:1: error: the date '2017-02-30' does not exist, expected a real date YYYY-MM-DD",
-            "log.csv:3:1: error: '2017-13-01x' is not a date, expected a date YYYY-MM-DD (or an ISO 8601 date-time)",
+            "log.csv:3:1: error: the date cell is not a date (the cell holds a single word), expected a date YYYY-MM-DD (or an ISO 8601 date-time)",
             "log.csv:4:1: error: the date 2026-11-25 is after the as-of day 2026-11-24, expected a date on or before 2026-11-24",
-            "log.csv:5:12: error: unknown category 'bullying', expected one of undermining, offensive-language, unsuitable-images, unsuitable-shared-content, copyright, child-follow-request",
-            "log.csv:6:22: error: unknown action 'deleted', expected one or more of removed, blocked, reported-platform, reported-authority, esafety-notified, separated by ';'",
+            "log.csv:5:12: error: unknown category (the cell holds a single word), expected one of undermining, offensive-language, unsuitable-images, unsuitable-shared-content, copyright, child-follow-request",
+            "log.csv:6:22: error: unknown action (the cell holds a single word), expected one or more of removed, blocked, reported-platform, reported-authority, esafety-notified, separated by ';'",
             "log.csv:7:22: error: no actions are recorded, expected one or more of removed, blocked, reported-platform, reported-authority, esafety-notified, separated by ';'",
-            "log.csv:8:31: error: 'abc' is not a number of hours, expected empty, or a non-negative number of hours such as 3.5",
-            "log.csv:9:30: error: the account is not a pseudonym, expected empty, or a pseudonym: p- followed by 8 to 64 lowercase hex digits (as made by 'policysite anonymise')",
+            "log.csv:8:31: error: the hours-to-action is not a number of hours (the cell holds a single word), expected empty, or a non-negative number of hours such as 3.5",
+            "log.csv:9:30: error: the account is not a pseudonym (the cell holds a single word), expected empty, or a pseudonym: p- followed by 8 to 64 lowercase hex digits (as made by 'policysite anonymise')",
             "log.csv:10:12: error: this row has 2 cells but the header has 5, expected one cell per column (put a cell that contains a comma in quotes)",
             "log.csv:11:25: error: a quote mark in the middle of a cell, expected the whole cell in quotes, with each quote mark inside it doubled (\"\")",
             "log.csv:12:13: error: a quote mark in the middle of a cell, expected the whole cell in quotes, with each quote mark inside it doubled (\"\")",

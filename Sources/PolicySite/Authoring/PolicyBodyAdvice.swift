@@ -12,6 +12,20 @@ struct PolicyBodyAdvice {
     let rootPath: String
     /// Where a relative address leads, as a path from the site's root (PageRenderer.sitePath).
     let resolve: (String, String) -> String?
+    /// The ids of each page a link's fragment was looked up in, read once per page.
+    private let ids = PageIDs()
+
+    init(files: [String: OutputFile], slugs: [String], rootPath: String, resolve: @escaping (String, String) -> String?) {
+        self.files = files
+        self.slugs = slugs
+        self.rootPath = rootPath
+        self.resolve = resolve
+    }
+
+    /// Used from one thread: the advice runs after the parallel render, serially.
+    private final class PageIDs {
+        var byPage: [String: [String]] = [:]
+    }
 
     func warnings(for policy: Policy, _ body: RenderedMarkdown) -> [Diagnostic] {
         let document = policy.document
@@ -61,8 +75,8 @@ struct PolicyBodyAdvice {
             page = target
         }
         guard let fragment, !fragment.isEmpty, page.hasSuffix(".html"), let file = files[page] else { return nil }
-        let html = String(decoding: file.contents, as: UTF8.self)
-        let ids = Self.ids(in: html)
+        let ids = self.ids.byPage[page] ?? Self.ids(in: String(decoding: file.contents, as: UTF8.self))
+        self.ids.byPage[page] = ids
         guard !ids.contains(fragment) else { return nil }
         let near = ids.map { ($0, YAMLReader.editDistance(fragment, $0)) }.filter { $0.1 <= max(2, fragment.count / 4) }.min { $0.1 < $1.1 }?.0
         let which = page == ownPage ? "this page" : "the page \(address)"

@@ -13,17 +13,20 @@ extension YAMLReader {
         return ranked.first?.0
     }
 
-    /// Levenshtein distance over Characters.
+    /// Edits (a letter added, dropped, changed, or two neighbours swapped: 'titel' is one
+    /// from 'title') between two texts, over Characters.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
+        var before = [Int](), previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { current[j] = min(current[j], before[j - 2] + 1) }
             }
+            before = previous
             previous = current
         }
         return previous[b.count]

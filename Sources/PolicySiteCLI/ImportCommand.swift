@@ -51,6 +51,18 @@ struct ImportCommand: ParsableCommand {
             Terminal.standardError("\(error.path):1:1: error: \(error.reason)")
             throw ExitCode(1)
         }
+        // Each imported text is its policy's first approved version (unless one is recorded
+        // already): edits before the first review then show as such.
+        let store = ApprovedVersionStore(contentDirectory: content.content)
+        for (_, path, _) in result.policies {
+            let slug = String(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+            do {
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                _ = try store.recordFirstApprovedVersion(policyText: text, slug: slug, policyFile: path, today: Clock.today())
+            } catch let error as PolicySiteError {
+                throw Report.refused(error, what: "import")
+            }
+        }
         for (policy, path, replaced) in result.policies {
             var facts = ["'\(policy.title)'", "last updated \(policy.lastUpdated.spelledOut)", "next review \(policy.nextReview.spelledOut)"]
             if let owner = policy.owner { facts.append("owner \(owner)") }

@@ -18,7 +18,7 @@ public struct ReviewChanges: Sendable {
             self.init(review: latestReview, earlier: last, difference: nil)
         } else if policy.versions.count >= 2 {
             let earlier = policy.versions[policy.versions.count - 2]
-            self.init(review: last.approved, earlier: earlier, difference: TextDifference(from: earlier.markdown, to: last.markdown))
+            self.init(review: last.approved, earlier: earlier, difference: TextDifference(normalizedFrom: earlier.normalizedMarkdown, to: last.normalizedMarkdown))
         } else {
             return nil
         }
@@ -28,7 +28,7 @@ public struct ReviewChanges: Sendable {
     public init?(reviewOn date: ReviewDate, of policy: Policy) {
         guard let earlier = policy.versions.last(where: { $0.approved < date }) else { return nil }
         if let approved = policy.versions.first(where: { $0.approved == date }) {
-            self.init(review: date, earlier: earlier, difference: TextDifference(from: earlier.markdown, to: approved.markdown))
+            self.init(review: date, earlier: earlier, difference: TextDifference(normalizedFrom: earlier.normalizedMarkdown, to: approved.normalizedMarkdown))
         } else {
             self.init(review: date, earlier: earlier, difference: nil)
         }

@@ -29,9 +29,12 @@ public struct TextDifference: Sendable, Hashable {
     static let blockComparisonLimit = 4_000_000
 
     public init(from earlier: String, to later: String) {
-        let a = Self.blocks(of: ApprovedText.normalized(earlier))
-        let b = Self.blocks(of: ApprovedText.normalized(later))
-        steps = Self.pairChangedBlocks(Self.align(a, b, limit: Self.blockComparisonLimit))
+        self.init(normalizedFrom: ApprovedText.normalized(earlier), to: ApprovedText.normalized(later))
+    }
+
+    /// The difference of two texts already normalised (`ApprovedVersion.normalizedMarkdown`).
+    public init(normalizedFrom earlier: String, to later: String) {
+        steps = Self.pairChangedBlocks(Self.align(Self.blocks(of: earlier), Self.blocks(of: later), limit: Self.blockComparisonLimit))
     }
 
     /// The steps that change something: what a reader is shown.
@@ -84,35 +87,47 @@ public struct TextDifference: Sendable, Hashable {
     /// and a new block starts after a blank line, at a list item, and at and after a heading,
     /// so that a removed bullet is one removed block.
     static func blocks(of text: String) -> [String] {
+        // On UTF-8 bytes (every byte looked at is ASCII): Characters were most of the time.
         var blocks: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var previousWasHeading = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-            let trimmed = line.drop { $0 == " " }
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[start..<end]
+            let trimmed = line.drop { $0 == 0x20 }
             let isBlank = trimmed.isEmpty
-            let isHeading = trimmed.hasPrefix("#")
+            let isHeading = trimmed.first == 0x23
             if isBlank || isHeading || previousWasHeading || isListItem(trimmed) {
-                if !current.isEmpty { blocks.append(current) }
-                current = ""
+                if !current.isEmpty { blocks.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
             }
             if isBlank {
                 blocks.append("\n")
             } else {
-                current += line + "\n"
+                current += line
+                current.append(0x0A)
             }
             previousWasHeading = isHeading
+            start = end + 1
         }
-        if !current.isEmpty { blocks.append(current) }
+        if !current.isEmpty { blocks.append(String(decoding: current, as: UTF8.self)) }
         return blocks
     }
 
     /// `- `, `* `, `+ `, `1. ` or `1) ` at the start of a line.
     static func isListItem(_ line: Substring) -> Bool {
-        if let first = line.first, "-*+".contains(first) { return line.dropFirst().first == " " }
-        let digits = line.prefix { $0.isASCIIDigit }
+        isListItem(Array(line.utf8)[...])
+    }
+
+    static func isListItem(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.first else { return false }
+        if first == 0x2D || first == 0x2A || first == 0x2B { return line.dropFirst().first == 0x20 }
+        let digits = line.prefix { (0x30...0x39).contains($0) }
         guard !digits.isEmpty, digits.count <= 9 else { return false }
         let rest = line.dropFirst(digits.count)
-        return (rest.first == "." || rest.first == ")") && rest.dropFirst().first == " "
+        return (rest.first == 0x2E || rest.first == 0x29) && rest.dropFirst().first == 0x20
     }
 
     // MARK: Alignment
@@ -201,7 +216,7 @@ public struct TextDifference: Sendable, Hashable {
 
     /// The share of words two blocks have in common (Dice's coefficient over a common subsequence).
     static func similarity(_ a: String, _ b: String) -> Double {
-        let wordsA = tokens(a).filter { !$0.allSatisfy(\.isWhitespace) }, wordsB = tokens(b).filter { !$0.allSatisfy(\.isWhitespace) }
+        let wordsA = tokens(a).filter { !isSpace($0) }, wordsB = tokens(b).filter { !isSpace($0) }
         guard !wordsA.isEmpty, !wordsB.isEmpty, wordsA.count * wordsB.count <= wordComparisonLimit * 50 else { return 0 }
         let common = align(wordsA, wordsB, limit: .max).filter { edit in
             if case .same = edit { return true }
@@ -212,21 +227,29 @@ public struct TextDifference: Sendable, Hashable {
 
     // MARK: Words
 
-    /// Runs of spaces and runs of everything else, so that joined they give the text back.
+    /// True for a token of `tokens(_:)` made of spaces.
+    static func isSpace(_ token: String) -> Bool {
+        guard let first = token.utf8.first else { return false }
+        return first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D
+    }
+
+    /// Runs of ASCII spaces (space, tab, line end) and runs of everything else, so that joined
+    /// they give the text back. Bytes, not Characters, for speed; a UTF-8 sequence is never cut
+    /// because its bytes are never ASCII.
     static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var currentIsSpace = false
-        for character in text {
-            let isSpace = character.isWhitespace
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
             if !current.isEmpty, isSpace != currentIsSpace {
-                tokens.append(current)
-                current = ""
+                tokens.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
             }
-            current.append(character)
+            current.append(byte)
             currentIsSpace = isSpace
         }
-        if !current.isEmpty { tokens.append(current) }
+        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
         return tokens
     }
 
@@ -242,7 +265,7 @@ public struct TextDifference: Sendable, Hashable {
         var index = 0
         while index < edits.count {
             let edit = edits[index]
-            if case .same(let token) = edit, token.allSatisfy(\.isWhitespace), token != "\n", index > 0, index < edits.count - 1,
+            if case .same(let token) = edit, isSpace(token), token != "\n", index > 0, index < edits.count - 1,
                !isSame(edits[index - 1]), !isSame(edits[index + 1]) {
                 words.append(.removed(token))
                 words.append(.added(token))

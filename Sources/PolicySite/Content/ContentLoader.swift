@@ -30,7 +30,7 @@ public struct ContentLoader: Sendable {
         let approved = ApprovedVersionStore(contentDirectory: directory, io: io).versions(of: policies, into: &bag)
         bag.append(contentsOf: ApprovedVersionStore.editWarnings(policies, approved))
         if let configuration = loaded?.0, !bag.hasErrors {
-            bag.append(contentsOf: PolicyReferenceCheck.errors(in: configuration, slugs: policies.map(\.slug)))
+            bag.append(contentsOf: PolicyReferenceCheck.warnings(in: configuration, slugs: policies.map(\.slug)))
         }
         try bag.throwIfErrors()
         return SiteContent(configuration: loaded!.0, policies: policies, warnings: bag.warnings, approvedVersions: approved)

@@ -123,7 +123,9 @@ public struct PageRenderer: Sendable {
                            contactPhone: configuration.contactDetails.phone,
                            contactPhoneHref: configuration.contactDetails.phone.map { "tel:" + $0.filter { $0.isASCIIDigit || $0 == "+" } },
                            complaintsHref: configuration.contactDetails.complaintsURL
-                               ?? configuration.contactDetails.complaintsPolicy.map { "\(root)policies/\($0.slug)/" })
+                               ?? configuration.contactDetails.complaintsPolicy.flatMap { reference in
+                                   site.policies.contains { $0.slug == reference.slug } ? "\(root)policies/\(reference.slug)/" : nil
+                               })
     }
 
     /// The report page and the same figures as data.

@@ -4,7 +4,7 @@ import Foundation
 /// might: links, bare addresses cmark-gfm turns into links (`www.`, `https://`, e-mail),
 /// strikethrough, tables with alignment, task lists, footnote marks, reference links, quotes,
 /// code, entities and raw HTML (which the page omits). Seeded, so the same arguments give the
-/// same bytes; the example site's site.yml and moderation log come with it.
+/// same bytes; the example site's content (site.yml, its policies and log) comes with it.
 struct RichSite {
     var policies: Int
     var seed: UInt64 = 11
@@ -12,11 +12,8 @@ struct RichSite {
     var insertions: [String] = []
 
     func write(to content: URL) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(at: content.appendingPathComponent("policies"), withIntermediateDirectories: true)
-        for name in ["site.yml", "moderation-log.csv"] {
-            try manager.copyItem(at: repositoryRoot.appendingPathComponent("content/\(name)"), to: content.appendingPathComponent(name))
-        }
+        // The example site as it is (site.yml names some of its policies), plus the generated ones.
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: content)
         var random = SplitMix64(seed: seed)
         for number in 1...policies {
             let insertion = insertions.isEmpty ? nil : insertions[(number - 1) % insertions.count]

@@ -99,8 +99,8 @@ import Testing
     @Test func theExampleSiteAndTwoHundredRichPoliciesAreWithinEveryLimit() throws {
         let folder = try temporaryDirectory("limits")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try RichSite(policies: 200).write(to: folder)
-        for directory in [folder, repositoryRoot.appendingPathComponent("content")] {
+        try RichSite(policies: 200).write(to: folder.appendingPathComponent("content"))
+        for directory in [folder.appendingPathComponent("content"), repositoryRoot.appendingPathComponent("content")] {
             let content = try ContentLoader().load(from: directory.path)
             #expect(content.policies.count >= 4)
         }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Recomputes the transparency figures from a moderation log, independently of policysite, and
 compares them with a built stats.json: every published (non-null) figure must match, and no
-published count may lie between 1 and the threshold minus one.
+published count may lie between 1 and the threshold minus one. The report counts complete months
+only (entries up to the end of closedThrough); stats.json must match schemas/stats-v2.schema.json.
 
     scripts/check_stats.py content/moderation-log.csv site/transparency/stats.json
 
@@ -21,8 +22,14 @@ def school_year(day):
 
 def main(log_path, stats_path):
     import json
+    import os
+    import jsonschema
     with open(stats_path, encoding="utf-8") as f:
         stats = json.load(f)
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "schemas", "stats-v2.schema.json"), encoding="utf-8") as f:
+        jsonschema.validate(stats, json.load(f))
+    year, month = (int(x) for x in stats["closedThrough"].split("-"))
+    closed_end = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1))
     threshold = stats["suppressionThreshold"]
     years = collections.Counter()
     by_category = collections.Counter()
@@ -34,6 +41,8 @@ def main(log_path, stats_path):
     with open(log_path, encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
             day = datetime.date.fromisoformat(row["date"][:10])
+            if day > closed_end:
+                continue  # a month not yet complete: not counted
             dates.append(day)
             year = school_year(day)
             years[year] += 1
@@ -47,13 +56,17 @@ def main(log_path, stats_path):
                 hours.append(float(row["hours-to-action"]))
 
     expected = {}
-    for entry in stats["schoolYears"] + [dict(stats["totals"], year="all")]:
+    totals = [dict(stats["totals"], year="all")] if stats["totals"] else []
+    complete = {entry["year"] for entry in stats["schoolYears"]}
+    for entry in stats["schoolYears"] + totals:
         year = entry["year"]
-        expected[(year, "incidents", "all")] = sum(years.values()) if year == "all" else years[year]
+        def within(y):
+            return y in complete if year == "all" else y == year
+        expected[(year, "incidents", "all")] = sum(v for y, v in years.items() if within(y))
         for key in entry["categories"]:
-            expected[(year, "category", key)] = sum(v for (y, k), v in by_category.items() if k == key and (year == "all" or y == year))
+            expected[(year, "category", key)] = sum(v for (y, k), v in by_category.items() if k == key and within(y))
         for key in entry["actions"]:
-            expected[(year, "action", key)] = sum(v for (y, k), v in by_action.items() if k == key and (year == "all" or y == year))
+            expected[(year, "action", key)] = sum(v for (y, k), v in by_action.items() if k == key and within(y))
     for entry in stats["months"]:
         expected[(entry["month"], "incidents", "all")] = months[entry["month"]]
     expected[("all", "accounts", "distinct")] = len(accounts)
@@ -62,7 +75,7 @@ def main(log_path, stats_path):
     expected[("all", "time-to-action", "within-24-hours")] = sum(1 for h in hours if h <= 24)
 
     published = {}
-    for entry in stats["schoolYears"] + [dict(stats["totals"], year="all")]:
+    for entry in stats["schoolYears"] + totals:
         published[(entry["year"], "incidents", "all")] = entry["incidents"]
         for key, value in entry["categories"].items():
             published[(entry["year"], "category", key)] = value
@@ -93,12 +106,16 @@ def main(log_path, stats_path):
     elif len(hours) >= 10 and stats["timeToAction"]["recorded"] is not None:
         problems.append("median hours withheld although at least 10 times are recorded")
     if dates:
-        period = {"from": min(dates).isoformat(), "to": max(dates).isoformat()}
+        period = {"from": min(dates).strftime("%Y-%m"), "to": stats["closedThrough"]}
         if stats["period"] != period:
             problems.append(f"period: stats.json says {stats['period']}, the log gives {period}")
     first_year = school_year(min(dates)) if dates else None
-    if dates and stats["schoolYears"][0]["year"] != first_year:
+    if stats["schoolYears"] and stats["schoolYears"][0]["year"] != first_year:
         problems.append(f"school years start at {stats['schoolYears'][0]['year']}, the log at {first_year}")
+    for entry in stats["schoolYears"]:
+        start = int(entry["year"][:4])
+        if datetime.date(start + 1, 8, 31) > closed_end:
+            problems.append(f"{entry['year']} is not complete by {closed_end} but has a row")
     for problem in problems:
         print(problem)
     print(f"{len(published)} counts, {shown} published figures checked against {len(dates)} rows: "

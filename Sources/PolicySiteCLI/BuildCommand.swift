@@ -16,11 +16,14 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let days = asOf.days
-        let options = BuildOptions(contentDirectory: content.content, templatesDirectory: templates.templates,
+        var options = BuildOptions(contentDirectory: content.content, templatesDirectory: templates.templates,
                                    outputDirectory: output, asOf: days.asOf, today: days.today)
+        // A build for today publishes: it adds its months to the report ledger (see the README).
+        options.writesLedger = days.asOf == days.today
         do {
             let outcome = try Progress.step("Building the site") { try SiteBuilder().build(options) }
             Report.warnings(outcome.warnings)
+            if outcome.wroteLedger { print("Recorded the report's complete months in the report ledger (\(content.content)/report-ledger.txt): commit it with the content.") }
             print("Built \(outcome.fileCount) files into \(output)/ as of \(options.asOf).")
         } catch let error as PolicySiteError {
             throw Report.refused(error, what: "build")

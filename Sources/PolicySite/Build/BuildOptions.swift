@@ -19,4 +19,9 @@ public struct BuildOptions: Sendable {
         self.asOf = asOf
         self.today = today ?? asOf
     }
+
+    /// Whether this build publishes a report, and so adds what it publishes to the report ledger
+    /// (`content/report-ledger.txt`). `policysite build` sets it when it builds for today; a build
+    /// for another day (`--as-of`), `check`, `serve` and tests read the ledger and never write it.
+    public var writesLedger = false
 }

@@ -5,6 +5,8 @@ public struct SiteContent: Sendable {
     public var policies: [PolicyDocument]
     /// Problems that do not stop a build (an unknown key, say), to be printed.
     public var warnings: [Diagnostic]
+    /// The report ledger a build for today writes before publishing (see `ReportLedgerStage`).
+    public var ledgerWrite: LedgerWrite?
 
     public init(configuration: SiteConfiguration, policies: [PolicyDocument], warnings: [Diagnostic] = []) {
         self.configuration = configuration

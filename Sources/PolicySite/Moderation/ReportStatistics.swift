@@ -10,9 +10,21 @@ public struct ReportStatistics: Sendable, Hashable {
         /// By action index: incidents that led to that action.
         public var actions: [Int]
 
-        init(categoryCount: Int, actionCount: Int) {
+        public init(categoryCount: Int, actionCount: Int) {
             categories = Array(repeating: 0, count: categoryCount)
             actions = Array(repeating: 0, count: actionCount)
+        }
+
+        public init(incidents: Int, categories: [Int], actions: [Int]) {
+            self.incidents = incidents
+            self.categories = categories
+            self.actions = actions
+        }
+
+        mutating func add(_ other: Tally) {
+            incidents += other.incidents
+            for index in categories.indices { categories[index] += other.categories[index] }
+            for index in actions.indices { actions[index] += other.actions[index] }
         }
 
         mutating func add(_ incident: ModerationIncident) {
@@ -28,9 +40,9 @@ public struct ReportStatistics: Sendable, Hashable {
 
     public let categoryCount: Int
     public let actionCount: Int
-    public private(set) var years: [SchoolYear: Tally] = [:]
-    /// Incidents by month, keyed by `CalendarMonth.index`.
-    public private(set) var months: [Int: Int] = [:]
+    /// Counts by month, keyed by `CalendarMonth.index`: every published figure over a period is
+    /// a sum of these (the report counts complete months only).
+    public internal(set) var monthTallies: [Int: Tally] = [:]
     /// Incidents per account, saturating at 2: all "repeat" needs.
     private var accounts: [AccountKey: UInt8] = [:]
     /// How often each hours-to-action value occurs; exact, and bounded by the distinct values.
@@ -50,9 +62,7 @@ public struct ReportStatistics: Sendable, Hashable {
     }
 
     public mutating func add(_ incident: ModerationIncident) {
-        let year = SchoolYear(containing: incident.date)
-        years[year, default: Tally(categoryCount: categoryCount, actionCount: actionCount)].add(incident)
-        months[incident.date.calendarMonth.index, default: 0] += 1
+        monthTallies[incident.date.calendarMonth.index, default: Tally(categoryCount: categoryCount, actionCount: actionCount)].add(incident)
         if let account = incident.account {
             accounts[account, default: 0] = min(2, accounts[account, default: 0] + 1)
         }
@@ -64,13 +74,11 @@ public struct ReportStatistics: Sendable, Hashable {
     /// Adds figures counted elsewhere (`ModerationLogFastPath.Tally`): the same as adding their
     /// incidents one by one, since every figure is a count.
     mutating func add(month: CalendarMonth, incidents: Int, categories: ArraySlice<Int>, actions: ArraySlice<Int>) {
-        let year = SchoolYear(containing: month)
-        var tally = years[year] ?? Tally(categoryCount: categoryCount, actionCount: actionCount)
+        var tally = monthTallies[month.index] ?? Tally(categoryCount: categoryCount, actionCount: actionCount)
         tally.incidents += incidents
         for (index, count) in zip(tally.categories.indices, categories) { tally.categories[index] += count }
         for (index, count) in zip(tally.actions.indices, actions) { tally.actions[index] += count }
-        years[year] = tally
-        months[month.index, default: 0] += incidents
+        monthTallies[month.index] = tally
     }
 
     mutating func add(account: AccountKey, incidents: Int) {
@@ -84,7 +92,7 @@ public struct ReportStatistics: Sendable, Hashable {
         if last.map({ day > $0 }) ?? true { last = day }
     }
 
-    public var incidents: Int { years.values.reduce(0) { $0 + $1.incidents } }
+    public var incidents: Int { monthTallies.values.reduce(0) { $0 + $1.incidents } }
     public var distinctAccounts: Int { accounts.count }
     /// Accounts involved in more than one incident.
     public var repeatAccounts: Int { accounts.values.reduce(0) { $1 >= 2 ? $0 + 1 : $0 } }
@@ -109,8 +117,14 @@ public struct ReportStatistics: Sendable, Hashable {
     }
 
     public func tally(for year: SchoolYear) -> Tally {
-        years[year] ?? Tally(categoryCount: categoryCount, actionCount: actionCount)
+        (year.firstMonth.index...year.lastMonth.index).reduce(into: Tally(categoryCount: categoryCount, actionCount: actionCount)) { sum, month in
+            if let tally = monthTallies[month] { sum.add(tally) }
+        }
     }
 
-    public func incidents(in month: CalendarMonth) -> Int { months[month.index] ?? 0 }
+    public func tally(for month: CalendarMonth) -> Tally {
+        monthTallies[month.index] ?? Tally(categoryCount: categoryCount, actionCount: actionCount)
+    }
+
+    public func incidents(in month: CalendarMonth) -> Int { monthTallies[month.index]?.incidents ?? 0 }
 }

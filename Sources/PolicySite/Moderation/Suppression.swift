@@ -2,10 +2,13 @@
 ///
 /// Primary suppression hides every count from 1 to `threshold - 1`. Secondary suppression then
 /// hides further counts, smallest first, until no hidden count can be worked out from the
-/// shown ones: for each hidden cell it checks whether the cell is determined by the sums (it
-/// lies in the row space of the sum equations restricted to hidden cells), which covers
-/// subtracting from a row or column total and any combination of such subtractions. A zero is
-/// always shown as zero.
+/// shown ones: neither by any linear combination of the sums (exact integer elimination over the
+/// hidden cells), nor by the bounds a reader knows (a "fewer than k" count is 1 to k-1, every
+/// count is at least 0). A zero is always shown as zero.
+///
+/// Cells in `fixed` were settled before (an earlier school year, or an earlier report) and keep
+/// their state: only the other cells may be hidden, so a run can add a period to a table that
+/// was already published without changing what was published.
 public struct Suppression: Sendable {
     /// One published equation: `total` equals the sum of `parts` (indices of cells).
     public struct Sum: Sendable, Hashable {
@@ -22,7 +25,8 @@ public struct Suppression: Sendable {
         case shown
         /// From 1 to threshold - 1.
         case small
-        /// Hidden so that a small count cannot be worked out by subtraction.
+        /// Hidden so that a small count cannot be worked out by subtraction. A reader knows only
+        /// that it is at least 0 (a small count that bounds alone would give away reads so too).
         case secondary
         /// Never published at all (a part of a sum that no table shows).
         case unpublished
@@ -32,58 +36,103 @@ public struct Suppression: Sendable {
     public var sums: [Sum]
     /// Cells that exist in a sum but are not published, such as months outside the report.
     public var unpublished: Set<Int>
+    /// Cells whose state was settled earlier and may not change.
+    public var fixed: [Int: State]
 
-    public init(values: [Int], sums: [Sum], unpublished: Set<Int> = []) {
+    public init(values: [Int], sums: [Sum], unpublished: Set<Int> = [], fixed: [Int: State] = [:]) {
         self.values = values
         self.sums = sums
         self.unpublished = unpublished
+        self.fixed = fixed
     }
 
     /// The state of every cell once primary and secondary suppression are done.
     public func apply(threshold: Int) -> [State] {
+        let smallRange = 1..<max(1, threshold)
         var states = values.indices.map { index -> State in
+            if let state = fixed[index] { return state }
             if unpublished.contains(index) { return .unpublished }
-            return (1..<max(1, threshold)).contains(values[index]) ? .small : .shown
+            return smallRange.contains(values[index]) ? .small : .shown
         }
+        let open = values.indices.filter { fixed[$0] == nil && !unpublished.contains($0) }
+        let openSet = Set(open)
         let sumsOfCell = cellSums()
-        while let exposed = Self.recoverableCells(hidden: Set(states.indices.filter { states[$0] != .shown }), sums: sums, cellCount: values.count)
-            .first(where: { states[$0] != .unpublished }) ?? boundedCells(states: states, threshold: threshold).first {
-            guard let extra = nextCellToHide(protecting: exposed, states: states, sumsOfCell: sumsOfCell) else { break }
-            states[extra] = .secondary
+        // Cells whose value follows from shown ones: hiding them protects nothing.
+        var derivable = Set<Int>()
+        while true {
+            let hidden = Set(states.indices.filter { states[$0] != .shown })
+            let determined = Self.recoverableCells(hidden: hidden, sums: sums, cellCount: values.count)
+            let redundant = determined.filter { states[$0] == .secondary && openSet.contains($0) && !smallRange.contains(values[$0]) }
+            if !redundant.isEmpty {
+                for cell in redundant {
+                    states[cell] = .shown
+                    derivable.insert(cell)
+                }
+                continue
+            }
+            guard let exposed = determined.first(where: { states[$0] != .unpublished }) ?? pinnedCells(states: states, threshold: threshold).first else { break }
+            if let extra = nextCellToHide(protecting: exposed, states: states, sumsOfCell: sumsOfCell, open: openSet, derivable: derivable) {
+                states[extra] = .secondary
+                continue
+            }
+            // Nothing left to hide beside it. A small count of this run that only bounds give away
+            // reads "not shown", which tells a reader no upper bound.
+            if states[exposed] == .small, openSet.contains(exposed), !determined.contains(exposed) {
+                states[exposed] = .secondary
+                continue
+            }
+            // Otherwise hide every count of this run: what was settled before was safe on its own.
+            for cell in open where states[cell] == .shown && values[cell] > 0 { states[cell] = .secondary }
+            break
         }
         return states
     }
 
-    /// The smallest shown non-zero cell that shares a sum with `cell`, preferring parts over totals
-    /// so that totals stay visible; failing that, any shown non-zero cell in any sum.
-    private func nextCellToHide(protecting cell: Int, states: [State], sumsOfCell: [[Int]]) -> Int? {
+    /// The smallest shown non-zero cell of this run that shares a sum with `cell`, preferring parts
+    /// over totals so that totals stay visible; failing that, any such cell in any sum.
+    private func nextCellToHide(protecting cell: Int, states: [State], sumsOfCell: [[Int]], open: Set<Int>, derivable: Set<Int>) -> Int? {
         let totals = Set(sums.map(\.total))
         func best(_ candidates: some Sequence<Int>) -> Int? {
-            candidates.filter { states[$0] == .shown && values[$0] > 0 }
+            candidates.filter { states[$0] == .shown && values[$0] > 0 && open.contains($0) && !derivable.contains($0) }
                 .min { (totals.contains($0) ? 1 : 0, values[$0], $0) < (totals.contains($1) ? 1 : 0, values[$1], $1) }
         }
         let neighbours = sumsOfCell[cell].flatMap { [sums[$0].total] + sums[$0].parts }
         return best(neighbours) ?? best(sums.flatMap { [$0.total] + $0.parts })
     }
 
-    /// Small cells whose value follows from bounds rather than equations: a reader knows each
-    /// "fewer than k" cell lies from 1 to k-1 and every other hidden cell is at least 0, so when
-    /// a shown total leaves exactly one per small cell (or, with only small cells hidden,
-    /// exactly k-1 each) every one of them is known.
-    func boundedCells(states: [State], threshold: Int) -> [Int] {
-        var found: [Int] = []
-        for sum in sums where states[sum.total] == .shown {
-            let hidden = sum.parts.filter { states[$0] != .shown }
-            let small = hidden.filter { states[$0] == .small }
-            guard !small.isEmpty else { continue }
-            let rest = sum.parts.filter { states[$0] == .shown }.reduce(0) { $0 + values[$1] }
-            let hiddenTotal = values[sum.total] - rest
-            let onlySmall = small.count == hidden.count
-            if hiddenTotal <= small.count || (onlySmall && hiddenTotal >= small.count * (threshold - 1)) {
-                found.append(contentsOf: small)
+    /// Hidden cells whose value follows from bounds: a reader knows each "fewer than k" cell lies
+    /// from 1 to k-1 and every other hidden cell is at least 0. Each sum narrows the range of its
+    /// total and of each part; ranges are narrowed sum by sum until nothing changes, and a hidden
+    /// cell whose range is a single number is known. (Published cells are exact.)
+    func pinnedCells(states: [State], threshold: Int) -> [Int] {
+        let infinity = Int.max / 4
+        var low = values.indices.map { states[$0] == .shown ? values[$0] : states[$0] == .small ? 1 : 0 }
+        var high = values.indices.map { states[$0] == .shown ? values[$0] : states[$0] == .small ? threshold - 1 : infinity }
+        func add(_ a: Int, _ b: Int) -> Int { min(infinity, a + b) }
+        var changed = true
+        var rounds = 0
+        while changed && rounds < 64 {
+            changed = false
+            rounds += 1
+            for sum in sums {
+                let partsLow = sum.parts.reduce(0) { add($0, low[$1]) }
+                let partsHigh = sum.parts.reduce(0) { add($0, high[$1]) }
+                if partsLow > low[sum.total] { low[sum.total] = partsLow; changed = true }
+                if partsHigh < high[sum.total] { high[sum.total] = partsHigh; changed = true }
+                for part in sum.parts {
+                    let othersLow = partsLow - low[part]
+                    let othersHigh = partsHigh >= infinity ? infinity : partsHigh - high[part]
+                    if high[sum.total] < infinity, high[sum.total] - othersLow < high[part] { high[part] = high[sum.total] - othersLow; changed = true }
+                    if othersHigh < infinity, low[sum.total] - othersHigh > low[part] { low[part] = low[sum.total] - othersHigh; changed = true }
+                }
             }
         }
-        return found
+        return values.indices.filter { states[$0] != .shown && states[$0] != .unpublished && low[$0] == high[$0] }
+    }
+
+    /// Small cells whose value follows from bounds (kept for callers of the single-sum rule).
+    func boundedCells(states: [State], threshold: Int) -> [Int] {
+        pinnedCells(states: states, threshold: threshold).filter { states[$0] == .small }
     }
 
     private func cellSums() -> [[Int]] {
@@ -95,41 +144,49 @@ public struct Suppression: Sendable {
     }
 
     /// The hidden cells whose value follows from the shown cells and the sums, by any linear
-    /// combination of the equations (Gaussian elimination over the hidden cells).
+    /// combination of the equations. Exact: fraction-free Gauss–Jordan elimination on integers,
+    /// one connected group of hidden cells at a time. Should a coefficient ever overflow 64 bits,
+    /// every hidden cell of that group counts as recoverable, so the caller hides more.
     public static func recoverableCells(hidden: Set<Int>, sums: [Sum], cellCount: Int) -> [Int] {
-        let columns = hidden.sorted()
-        guard !columns.isEmpty else { return [] }
-        let column = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
-        var rows: [[Double]] = sums.compactMap { sum in
-            var row = Array(repeating: 0.0, count: columns.count)
-            if let c = column[sum.total] { row[c] += 1 }
-            for part in sum.parts { if let c = column[part] { row[c] -= 1 } }
-            return row.contains { $0 != 0 } ? row : nil
-        }
-        // Reduced row echelon form.
-        var pivots: [(row: Int, column: Int)] = []
-        var top = 0
-        for c in columns.indices where top < rows.count {
-            guard let pivot = (top..<rows.count).max(by: { abs(rows[$0][c]) < abs(rows[$1][c]) }), abs(rows[pivot][c]) > 1e-9 else { continue }
-            rows.swapAt(top, pivot)
-            let scale = rows[top][c]
-            rows[top] = rows[top].map { $0 / scale }
-            for r in rows.indices where r != top && abs(rows[r][c]) > 1e-9 {
-                let factor = rows[r][c]
-                for k in columns.indices { rows[r][k] -= factor * rows[top][k] }
+        guard !hidden.isEmpty else { return [] }
+        // Group hidden cells that share an equation (union-find), so each elimination stays small.
+        var parent = Dictionary(uniqueKeysWithValues: hidden.map { ($0, $0) })
+        func root(_ cell: Int) -> Int {
+            var cell = cell
+            while let up = parent[cell], up != cell {
+                parent[cell] = parent[up]
+                cell = up
             }
-            pivots.append((top, c))
-            top += 1
+            return cell
         }
-        // A cell is determined when its unit vector reduces to zero against the echelon rows.
-        return columns.indices.compactMap { c in
-            var vector = Array(repeating: 0.0, count: columns.count)
-            vector[c] = 1
-            for (row, pivotColumn) in pivots where abs(vector[pivotColumn]) > 1e-9 {
-                let factor = vector[pivotColumn]
-                for k in columns.indices { vector[k] -= factor * rows[row][k] }
+        let equations = sums.map { sum in ([sum.total] + sum.parts).filter(hidden.contains) }
+        for cells in equations where cells.count > 1 {
+            let first = root(cells[0])
+            for cell in cells.dropFirst() {
+                let other = root(cell)
+                if other != first { parent[other] = first }
             }
-            return vector.allSatisfy { abs($0) < 1e-9 } ? columns[c] : nil
         }
+        var groups: [Int: [Int]] = [:]
+        for cell in hidden.sorted() { groups[root(cell), default: []].append(cell) }
+        var equationsOfGroup: [Int: [Int]] = [:]
+        for (index, cells) in equations.enumerated() where !cells.isEmpty { equationsOfGroup[root(cells[0]), default: []].append(index) }
+
+        var found: [Int] = []
+        for (key, columns) in groups.sorted(by: { $0.key < $1.key }) {
+            let column = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+            let rows: [[Int64]] = (equationsOfGroup[key] ?? []).map { index in
+                var row = Array(repeating: Int64(0), count: columns.count)
+                if let c = column[sums[index].total] { row[c] += 1 }
+                for part in sums[index].parts { if let c = column[part] { row[c] -= 1 } }
+                return row
+            }
+            guard let determined = ExactElimination.determinedColumns(rows: rows, columnCount: columns.count) else {
+                found.append(contentsOf: columns)
+                continue
+            }
+            found.append(contentsOf: columns.indices.filter { determined[$0] }.map { columns[$0] })
+        }
+        return found.sorted()
     }
 }

@@ -1,84 +1,114 @@
 extension TransparencyReport {
-    /// Lays the statistics out as tables tied by their sums, suppresses, and keeps what is safe.
+    /// The report of statistics read up to the last day of the month before `asOf`, with no ledger.
     public init(statistics: ReportStatistics, configuration: SiteConfiguration, asOf: CalendarDay) {
-        let threshold = configuration.suppressionThreshold
-        var values: [Int] = []
-        var sums: [Suppression.Sum] = []
-        var unpublished: Set<Int> = []
-        func cell(_ value: Int) -> Int {
-            values.append(value)
-            return values.count - 1
-        }
+        self.init(figures: ClosedFigures(statistics: statistics, closedThrough: ReportLedger.closingMonth(asOf: asOf, today: asOf)),
+                  configuration: configuration, asOf: asOf, hasLedger: false)
+    }
 
-        let period = statistics.first.flatMap { first in statistics.last.map { first...$0 } }
+    /// Lays the closed figures out as one table over the whole history — every complete month,
+    /// every complete school year, and the totals as they stood at the end of each school year —
+    /// and suppresses it period by period, in time order: the months as each one closes, then each
+    /// school year's row, then its totals, each time keeping what was settled before. So the state
+    /// of every count depends only on the months up to its own period, never on the day of the
+    /// build, and every report, whenever it is built, shows a part of the same protected table.
+    public init(figures: ClosedFigures, configuration: SiteConfiguration, asOf: CalendarDay, threshold given: Int? = nil, hasLedger: Bool) {
+        let threshold = given ?? configuration.suppressionThreshold
+        var table = SettledTable(threshold: threshold)
+        let closed = figures.closedThrough
+        let categoryCount = figures.categoryCount, actionCount = figures.actionCount
+
+        let first = figures.firstMonth
+        let windowStart = closed.adding(months: 1 - Self.monthCount)
+        let historyStart = first.map { min(windowStart, SchoolYear(containing: $0).firstMonth) } ?? windowStart
+        // A month's count is settled when the month closes: nothing adds up to it.
+        var monthCell: [Int: Int] = [:]
+        for index in historyStart.index...max(historyStart.index, closed.index) where index <= closed.index {
+            monthCell[index] = table.cell(figures.tally(for: CalendarMonth(index: index)).incidents)
+        }
+        table.settle()
+
         var years: [SchoolYear] = []
-        if let first = period?.lowerBound {
+        if let first {
             var year = SchoolYear(containing: first)
-            while year <= SchoolYear(containing: asOf) {
+            while year.lastMonth <= closed {
                 years.append(year)
                 year = year.next
             }
         }
-        let categoryCount = statistics.categoryCount, actionCount = statistics.actionCount
-        let tallies = years.map { statistics.tally(for: $0) }
-        let yearIncidents = tallies.map { cell($0.incidents) }
-        let yearCategories = tallies.map { tally in tally.categories.map { cell($0) } }
-        let yearActions = tallies.map { tally in tally.actions.map { cell($0) } }
-        let totalIncidents = cell(tallies.reduce(0) { $0 + $1.incidents })
-        let totalCategories = (0..<categoryCount).map { k in cell(tallies.reduce(0) { $0 + $1.categories[k] }) }
-        let totalActions = (0..<actionCount).map { j in cell(tallies.reduce(0) { $0 + $1.actions[j] }) }
+        struct Cells { var incidents: Int; var categories: [Int]; var actions: [Int] }
+        var rows: [Cells] = []
+        var totals: Cells?
+        for year in years {
+            let tally = figures.tally(for: year)
+            let row = Cells(incidents: table.cell(tally.incidents), categories: tally.categories.map { table.cell($0) }, actions: tally.actions.map { table.cell($0) })
+            // Every incident has one category; the months of a school year add up to its incidents.
+            table.sums.append(.init(total: row.incidents, parts: row.categories))
+            table.sums.append(.init(total: row.incidents, parts: (year.firstMonth.index...year.lastMonth.index).compactMap { monthCell[$0] }))
+            rows.append(row)
+            table.settle()
 
-        // Every incident has one category, so each year's categories add up to its incidents.
-        for y in years.indices { sums.append(.init(total: yearIncidents[y], parts: yearCategories[y])) }
-        for k in 0..<categoryCount { sums.append(.init(total: totalCategories[k], parts: yearCategories.map { $0[k] })) }
-        for j in 0..<actionCount { sums.append(.init(total: totalActions[j], parts: yearActions.map { $0[j] })) }
-        sums.append(.init(total: totalIncidents, parts: yearIncidents))
-        sums.append(.init(total: totalIncidents, parts: totalCategories))
-
-        let lastMonth = asOf.calendarMonth
-        let shownMonths = (0..<Self.monthCount).map { lastMonth.adding(months: $0 - Self.monthCount + 1) }
-        let monthCells = shownMonths.map { cell(statistics.incidents(in: $0)) }
-        // The months of a school year add up to its incidents; months outside the table count
-        // as an unpublished part unless they are known to be empty (before the first entry).
-        for (y, year) in years.enumerated() {
-            let inside = shownMonths.indices.filter { SchoolYear(containing: shownMonths[$0]) == year }
-            guard !inside.isEmpty else { continue }
-            var parts = inside.map { monthCells[$0] }
-            let firstMonth = period.map { $0.lowerBound.calendarMonth } ?? lastMonth
-            let outside = (year.firstMonth.index...year.lastMonth.index).map(CalendarMonth.init(index:))
-                .filter { !shownMonths.contains($0) && $0 >= firstMonth && $0 <= lastMonth }
-            if !outside.isEmpty {
-                let rest = cell(outside.reduce(0) { $0 + statistics.incidents(in: $1) })
-                unpublished.insert(rest)
-                parts.append(rest)
-            }
-            sums.append(.init(total: yearIncidents[y], parts: parts))
+            // The totals as they stand while this is the last complete year.
+            let values = { (part: (Cells) -> Int) in rows.reduce(0) { $0 + table.values[part($1)] } }
+            let total = Cells(incidents: table.cell(values(\.incidents)),
+                              categories: (0..<categoryCount).map { k in table.cell(values { $0.categories[k] }) },
+                              actions: (0..<actionCount).map { j in table.cell(values { $0.actions[j] }) })
+            table.sums.append(.init(total: total.incidents, parts: rows.map(\.incidents)))
+            table.sums.append(.init(total: total.incidents, parts: total.categories))
+            for k in 0..<categoryCount { table.sums.append(.init(total: total.categories[k], parts: rows.map { $0.categories[k] })) }
+            for j in 0..<actionCount { table.sums.append(.init(total: total.actions[j], parts: rows.map { $0.actions[j] })) }
+            totals = total
+            table.settle()
         }
 
-        let distinct = cell(statistics.distinctAccounts)
-        let repeats = cell(statistics.repeatAccounts)
-        let recorded = cell(statistics.recordedTimes)
-        let within = cell(statistics.actionedWithin24Hours)
-
-        let states = Suppression(values: values, sums: sums, unpublished: unpublished).apply(threshold: threshold)
-        func count(_ index: Int) -> Count { Count(values[index], states[index]) }
+        let running = figures.running
+        let distinct = table.cell(running.distinctAccounts), repeats = table.cell(running.repeatAccounts)
+        let recorded = table.cell(running.recordedTimes), within = table.cell(running.within24Hours)
+        table.settle()
+        func count(_ index: Int) -> Count { Count(table.values[index], table.states[index]) }
+        func row(_ cells: Cells, _ year: SchoolYear?) -> Row {
+            Row(year: year, incidents: count(cells.incidents), categories: cells.categories.map(count), actions: cells.actions.map(count))
+        }
 
         self.asOf = asOf
         self.threshold = threshold
         self.categories = configuration.categories
         self.actions = configuration.actions
         self.isExampleData = configuration.isExampleData
-        self.period = period
-        self.schoolYears = years.indices.map { y in
-            Row(year: years[y], incidents: count(yearIncidents[y]), categories: yearCategories[y].map(count), actions: yearActions[y].map(count))
+        self.closedThrough = closed
+        self.period = first.map { $0...closed }
+        self.schoolYears = zip(rows, years).map { row($0, $1) }
+        self.totals = totals.map { row($0, nil) }
+        self.months = (0..<Self.monthCount).map { offset in
+            let month = windowStart.adding(months: offset)
+            return Month(month: month, incidents: count(monthCell[month.index]!))
         }
-        self.totals = Row(year: nil, incidents: count(totalIncidents), categories: totalCategories.map(count), actions: totalActions.map(count))
-        self.months = shownMonths.indices.map { Month(month: shownMonths[$0], incidents: count(monthCells[$0])) }
+        self.hasLedger = hasLedger
         self.distinctAccounts = count(distinct)
         self.repeatAccounts = count(repeats)
         self.recordedTimes = count(recorded)
         self.within24Hours = count(within)
-        let enoughTimes = statistics.recordedTimes >= Self.medianMinimum && self.recordedTimes.value != nil
-        self.medianHours = enoughTimes ? statistics.medianHours : nil
+        let enoughTimes = running.recordedTimes >= Self.medianMinimum && self.recordedTimes.value != nil
+        self.medianHours = enoughTimes ? running.medianHours : nil
+    }
+}
+
+/// Cells added period by period; `settle` suppresses the cells added since the last call,
+/// keeping the states of every earlier cell.
+struct SettledTable {
+    let threshold: Int
+    var values: [Int] = []
+    var sums: [Suppression.Sum] = []
+    var states: [Suppression.State] = []
+
+    init(threshold: Int) { self.threshold = threshold }
+
+    mutating func cell(_ value: Int) -> Int {
+        values.append(value)
+        return values.count - 1
+    }
+
+    mutating func settle() {
+        let fixed = Dictionary(uniqueKeysWithValues: states.indices.map { ($0, states[$0]) })
+        states = Suppression(values: values, sums: sums, fixed: fixed).apply(threshold: threshold)
     }
 }

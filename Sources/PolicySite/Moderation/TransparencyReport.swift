@@ -37,7 +37,7 @@ public struct TransparencyReport: Sendable, Hashable {
 
     /// Times to action are summarised only from this many records on.
     public static let medianMinimum = 10
-    /// How many months the monthly table covers, ending with the as-of month.
+    /// How many months the monthly table covers, ending with the last complete month.
     public static let monthCount = 24
 
     public var asOf: CalendarDay
@@ -45,19 +45,24 @@ public struct TransparencyReport: Sendable, Hashable {
     public var categories: [SiteConfiguration.Term]
     public var actions: [SiteConfiguration.Term]
     public var isExampleData: Bool
-    /// The first and last entry of the log; nil for a log with no entries.
-    public var period: ClosedRange<CalendarDay>?
-    /// From the first school year in the log to the one holding `asOf`.
+    /// The last complete month the report counts (the month before the as-of day's): entries
+    /// of the month still running appear once it is over.
+    public var closedThrough: CalendarMonth
+    /// From the first month with an entry to `closedThrough`; nil when no complete month has one.
+    public var period: ClosedRange<CalendarMonth>?
+    /// Every complete school year, from the first with an entry. The year still running has no
+    /// row: its figures would change with every entry, which is what comparing reports feeds on.
     public var schoolYears: [Row]
-    public var totals: Row
+    /// All complete school years together; nil when there is none.
+    public var totals: Row?
+    /// The last `monthCount` complete months, oldest first.
     public var months: [Month]
+    /// Whether the site keeps a report ledger (without one, corrections to published months go unnoticed).
+    public var hasLedger: Bool
     public var distinctAccounts: Count
     public var repeatAccounts: Count
     public var recordedTimes: Count
     public var within24Hours: Count
     /// Nil until at least `medianMinimum` actions carry a time.
     public var medianHours: Double?
-
-    /// The date of the last entry.
-    public var lastEntry: CalendarDay? { period?.upperBound }
 }

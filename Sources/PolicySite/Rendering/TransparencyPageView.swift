@@ -33,6 +33,10 @@ struct TransparencyPageView: Sendable {
     var hasIncidents: Bool
     var periodSentence: String
     var suppressionSentence: String?
+    var releasesSentence: String
+    var hasYears: Bool
+    /// "up to 31 October 2026": the whole-log figures count complete months too.
+    var runningPeriod: String
     var headlines: [Headline]
     var yearChartSVG: String
     var yearTable: Table
@@ -50,33 +54,35 @@ struct TransparencyPageView: Sendable {
         isExampleData = report.isExampleData
         hasIncidents = report.period != nil
         let words = CountWords(threshold: report.threshold)
+        let through = report.closedThrough.lastDay
         if let period = report.period {
-            periodSentence = "This report covers the log from \(spelled(period.lowerBound)) to \(spelled(report.asOf)); the last entry is dated \(spelled(period.upperBound))."
+            periodSentence = "This report counts complete months only: the log from \(period.lowerBound.spelledOut) to \(spelled(through)). Entries from \(report.closedThrough.adding(months: 1).spelledOut) on appear once that month is over."
         } else {
-            periodSentence = "No incidents have been logged up to \(spelled(report.asOf))."
+            periodSentence = "No incidents were logged in the complete months up to \(spelled(through))."
         }
         suppressionSentence = report.threshold > 1
             ? "To protect the families involved, a number from 1 to \(report.threshold - 1) is shown as “fewer than \(report.threshold)”, and a few other numbers are “not shown”, so that no hidden number can be worked out by subtracting from a total."
             : nil
+        releasesSentence = "Figures of earlier reports are kept as they were, so comparing this report with earlier ones never reveals a hidden number."
 
-        let current = SchoolYear(containing: report.asOf)
-        let rows = Dictionary(uniqueKeysWithValues: report.schoolYears.map { ($0.year!, $0) })
-        headlines = [(current.previous, "\(current.previous) (the last complete school year)"), (current, "\(current) so far")].compactMap { year, heading in
-            guard let row = rows[year] else { return nil }
-            return Headline(heading: heading, figures: [Figure(label: "Incidents", value: words.text(row.incidents))]
-                + zip(report.actions, row.actions).map { Figure(label: $0.label, value: words.text($1)) })
-        }
+        let rows = report.schoolYears
+        headlines = rows.last.map { row in
+            [Headline(heading: "\(row.year!) (the last complete school year)", figures: [Figure(label: "Incidents", value: words.text(row.incidents))]
+                + zip(report.actions, row.actions).map { Figure(label: $0.label, value: words.text($1)) })]
+        } ?? []
+        hasYears = !rows.isEmpty
+        let allYears = "All complete years"
 
         let yearLabels = report.schoolYears.map { $0.year!.description }
         yearChartSVG = TransparencyChart(id: "chart-years", title: "Incidents per school year, \(yearLabels.first ?? "") to \(yearLabels.last ?? "")",
                                          bars: report.schoolYears.map { .init(label: $0.year!.description, value: $0.incidents.value, text: words.text($0.incidents)) }).svg
         yearTable = Table(caption: "Incidents per school year (1 September to 31 August)", columns: ["School year", "Incidents"],
                           rows: report.schoolYears.map { TableRow(header: $0.year!.description, cells: [words.text($0.incidents)], isTotal: false) }
-                              + [TableRow(header: "All years", cells: [words.text(report.totals.incidents)], isTotal: true)])
+                              + (report.totals.map { [TableRow(header: allYears, cells: [words.text($0.incidents)], isTotal: true)] } ?? []))
         func table(_ caption: String, _ terms: [SiteConfiguration.Term], _ cells: (TransparencyReport.Row) -> [TransparencyReport.Count]) -> Table {
             Table(caption: caption, columns: ["School year"] + terms.map(\.label) + ["Incidents"],
-                  rows: (report.schoolYears + [report.totals]).map { row in
-                      TableRow(header: row.year?.description ?? "All years", cells: cells(row).map(words.text) + [words.text(row.incidents)], isTotal: row.year == nil)
+                  rows: (report.schoolYears + (report.totals.map { [$0] } ?? [])).map { row in
+                      TableRow(header: row.year?.description ?? allYears, cells: cells(row).map(words.text) + [words.text(row.incidents)], isTotal: row.year == nil)
                   })
         }
         categoryTable = table("Incidents by kind of content and school year", report.categories, \.categories)
@@ -88,6 +94,7 @@ struct TransparencyPageView: Sendable {
         monthTable = Table(caption: "Incidents per month, most recent first", columns: ["Month", "Incidents"],
                            rows: monthRows.map { TableRow(header: $0.month.spelledOut, cells: [words.text($0.incidents)], isTotal: false) })
 
+        runningPeriod = "up to \(spelled(through))"
         accounts = [Figure(label: "Accounts actioned", value: words.text(report.distinctAccounts)),
                     Figure(label: "Accounts involved in more than one incident", value: words.text(report.repeatAccounts))]
         let median = report.medianHours.map { "\(formatHours($0)) \($0 == 1 ? "hour" : "hours")" }

@@ -139,6 +139,9 @@ extension TransparencyPageView: MustacheParent {
         case "hasIncidents": hasIncidents
         case "periodSentence": periodSentence
         case "suppressionSentence": suppressionSentence
+        case "releasesSentence": releasesSentence
+        case "hasYears": hasYears
+        case "runningPeriod": runningPeriod
         case "headlines": headlines
         case "yearChartSVG": yearChartSVG
         case "yearTable": yearTable

@@ -18,10 +18,11 @@ import Testing
         let output = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
         let outcome = try build(asOf: "2017-08-15", today: "2026-11-25", into: output)
-        #expect(outcome.warnings.map(\.message).contains { $0.hasSuffix("dated after the as-of day 2017-08-15 are left out of the report") })
+        #expect(outcome.warnings.map(\.message).contains { $0.hasSuffix("dated after 2017-07-31 are left out of the report, which counts the complete months before the as-of day 2017-08-15") })
         let stats = try page("transparency/stats.json", in: output)
         #expect(stats.contains("\"asOf\": \"2017-08-15\""))
         #expect(!stats.contains("\"2017/18\""))
+        #expect(stats.contains("\"closedThrough\": \"2017-07\""))
     }
 
     @Test func aLogEntryAfterTheRealTodayIsRefusedEvenInAViewOfThePast() throws {

@@ -18,10 +18,10 @@ import Testing
         let page = try #require(byPath["transparency/index.html"])
         #expect(page.contains("<strong>Example data.</strong>"))
         #expect(page.contains("role=\"img\""))
-        #expect(page.contains("<title id=\"chart-years-title\">Incidents per school year, 2016/17 to 2026/27</title>"))
+        #expect(page.contains("<title id=\"chart-years-title\">Incidents per school year, 2016/17 to 2025/26</title>"))
         #expect(page.contains("fewer than 5"))
         #expect(!page.contains("<script"))
-        #expect(try #require(byPath["transparency/stats.json"]).hasPrefix("{\n  \"schema\": \"policysite/stats/v1\""))
+        #expect(try #require(byPath["transparency/stats.json"]).hasPrefix("{\n  \"schema\": \"policysite/stats/v2\""))
         #expect(try #require(byPath["transparency/stats.csv"]).hasPrefix("period,table,key,value\r\n"))
         for path in ["index.html", "policies/twitter-policy/index.html"] {
             #expect(try #require(byPath[path]).contains("transparency/\">Transparency report</a>"), "\(path)")

@@ -5,6 +5,7 @@ scripts/compare.py times beside policysite (as a whole process, start-up include
     scripts/bench-support/duckdb-aggregate.py LOG.csv AS_OF [--json]
 
 With --json it prints the figures, which compare.py checks against policysite's stats.json.
+Like policysite, it counts complete months only: entries before the as-of day's month.
 """
 import json
 import sys
@@ -18,7 +19,8 @@ def main(path, as_of, as_json):
                     actions, nullif(trim(account), '') AS account, TRY_CAST(nullif(trim("hours-to-action"), '') AS DOUBLE) AS hours,
                     CASE WHEN month(CAST(date[1:10] AS DATE)) >= 9 THEN year(CAST(date[1:10] AS DATE))
                          ELSE year(CAST(date[1:10] AS DATE)) - 1 END AS sy
-                    FROM read_csv('{path}', header = true, all_varchar = true)""")
+                    FROM read_csv('{path}', header = true, all_varchar = true)
+                    WHERE CAST(date[1:10] AS DATE) < date_trunc('month', DATE '{as_of}')""")
     years = con.execute("SELECT sy, count(*) FROM log GROUP BY sy").fetchall()
     categories = con.execute("SELECT sy, category, count(*) FROM log GROUP BY sy, category").fetchall()
     actions = con.execute("""SELECT sy, trim(a) AS action, count(*) FROM

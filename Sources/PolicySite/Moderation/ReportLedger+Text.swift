@@ -62,7 +62,7 @@ extension ReportLedger {
                 if closedThrough == nil { refuse("the last frozen month is not a month", "closed-through YYYY-MM") }
             case "month":
                 let categoryCount = categories?.count ?? 0, actionCount = actions?.count ?? 0
-                guard words.count == 7 + categoryCount + actionCount, let m = month(words[1]), words[2] == "incidents",
+                guard words.count == 6 + categoryCount + actionCount, let m = month(words[1]), words[2] == "incidents",
                       let incidents = Int(words[3]), words[4] == "categories", words[5 + categoryCount] == "actions",
                       let c = counts(words[5..<(5 + categoryCount)]), let a = counts(words[(6 + categoryCount)...]), c.reduce(0, +) == incidents
                 else {

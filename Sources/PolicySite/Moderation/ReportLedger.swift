@@ -121,7 +121,7 @@ extension ReportLedger {
             if frozen != figures.months[index] { changed.append(CalendarMonth(index: index)) }
             result.months[index] = frozen
         }
-        result.months = result.months.compactMapValues { $0 }.filter { $0.value.incidents > 0 }
+        result.months = result.months.filter { $0.value.incidents > 0 }
         var runningChanged = false
         if let running = releases[figures.closedThrough.index] {
             runningChanged = running != figures.running

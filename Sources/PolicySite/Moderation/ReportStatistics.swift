@@ -2,7 +2,7 @@
 /// Its size depends on the years, months, accounts and distinct times in the log, never on
 /// its number of rows.
 public struct ReportStatistics: Sendable, Hashable {
-    /// Counts for one school year.
+    /// Counts for one month or school year.
     public struct Tally: Sendable, Hashable {
         public var incidents = 0
         /// By category index.

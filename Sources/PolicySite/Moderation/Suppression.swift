@@ -57,47 +57,65 @@ public struct Suppression: Sendable {
         let open = values.indices.filter { fixed[$0] == nil && !unpublished.contains($0) }
         let openSet = Set(open)
         let sumsOfCell = cellSums()
-        // Cells whose value follows from shown ones: hiding them protects nothing.
-        var derivable = Set<Int>()
-        while true {
-            let hidden = Set(states.indices.filter { states[$0] != .shown })
-            let determined = Self.recoverableCells(hidden: hidden, sums: sums, cellCount: values.count)
-            let redundant = determined.filter { states[$0] == .secondary && openSet.contains($0) && !smallRange.contains(values[$0]) }
-            if !redundant.isEmpty {
-                for cell in redundant {
-                    states[cell] = .shown
-                    derivable.insert(cell)
-                }
+        let totals = Set(sums.map(\.total))
+        while let exposed = exposedCells(states: states, threshold: threshold).first {
+            let neighbours = Set(sumsOfCell[exposed].flatMap { [sums[$0].total] + sums[$0].parts })
+            let inSums = Set(sums.flatMap { [$0.total] + $0.parts })
+            func ranked(_ cells: Set<Int>, _ key: (Int) -> (Int, Int, Int)) -> [Int] {
+                cells.sorted { let (a, b) = (key($0), key($1)); return (a.0, a.1, a.2, $0) < (b.0, b.1, b.2, $1) }
+            }
+            // A small count of this run read "not shown" tells a reader no upper bound: when that
+            // alone protects the exposed cell, it costs no extra hidden number.
+            let relabels = ranked(inSums.filter { states[$0] == .small && openSet.contains($0) }) { (neighbours.contains($0) ? 0 : 1, $0, 0) }
+            if let relabel = relabels.first(where: { cell in
+                var trial = states
+                trial[cell] = .secondary
+                return !exposedCells(states: trial, threshold: threshold).contains(exposed)
+            }) {
+                states[relabel] = .secondary
                 continue
             }
-            guard let exposed = determined.first(where: { states[$0] != .unpublished }) ?? pinnedCells(states: states, threshold: threshold).first else { break }
-            if let extra = nextCellToHide(protecting: exposed, states: states, sumsOfCell: sumsOfCell, open: openSet, derivable: derivable) {
+            // Otherwise hide a shown count of this run: beside it first, parts before totals,
+            // smallest first; best one that protects it without being given away itself.
+            let candidates = ranked(inSums.filter { states[$0] == .shown && values[$0] > 0 && openSet.contains($0) }) {
+                (neighbours.contains($0) ? 0 : 1, totals.contains($0) ? 1 : 0, values[$0])
+            }
+            var protects: Int?, notGivenAway: Int?
+            for cell in candidates {
+                var trial = states
+                trial[cell] = .secondary
+                let after = exposedCells(states: trial, threshold: threshold)
+                let fixes = !after.contains(exposed), safe = !after.contains(cell)
+                if fixes && safe { protects = cell; break }
+                if fixes && protects == nil { protects = cell }
+                if safe && notGivenAway == nil { notGivenAway = cell }
+            }
+            if let extra = protects ?? notGivenAway ?? candidates.first {
                 states[extra] = .secondary
                 continue
             }
-            // Nothing left to hide beside it. A small count of this run that only bounds give away
-            // reads "not shown", which tells a reader no upper bound.
-            if states[exposed] == .small, openSet.contains(exposed), !determined.contains(exposed) {
+            if states[exposed] == .small, openSet.contains(exposed) {
                 states[exposed] = .secondary
-                continue
+                if !exposedCells(states: states, threshold: threshold).contains(exposed) { continue }
             }
-            // Otherwise hide every count of this run: what was settled before was safe on its own.
+            // Nothing of this run can help: what was settled before was safe on its own.
             for cell in open where states[cell] == .shown && values[cell] > 0 { states[cell] = .secondary }
             break
+        }
+        // Cells hidden on the way may have become unnecessary: show each again, largest first,
+        // when nothing becomes recoverable without it.
+        for cell in open.filter({ states[$0] == .secondary && !smallRange.contains(values[$0]) }).sorted(by: { (values[$0], $0) > (values[$1], $1) }) {
+            states[cell] = .shown
+            if !exposedCells(states: states, threshold: threshold).isEmpty { states[cell] = .secondary }
         }
         return states
     }
 
-    /// The smallest shown non-zero cell of this run that shares a sum with `cell`, preferring parts
-    /// over totals so that totals stay visible; failing that, any such cell in any sum.
-    private func nextCellToHide(protecting cell: Int, states: [State], sumsOfCell: [[Int]], open: Set<Int>, derivable: Set<Int>) -> Int? {
-        let totals = Set(sums.map(\.total))
-        func best(_ candidates: some Sequence<Int>) -> Int? {
-            candidates.filter { states[$0] == .shown && values[$0] > 0 && open.contains($0) && !derivable.contains($0) }
-                .min { (totals.contains($0) ? 1 : 0, values[$0], $0) < (totals.contains($1) ? 1 : 0, values[$1], $1) }
-        }
-        let neighbours = sumsOfCell[cell].flatMap { [sums[$0].total] + sums[$0].parts }
-        return best(neighbours) ?? best(sums.flatMap { [$0.total] + $0.parts })
+    /// Hidden, published cells that the shown ones give away, by sums (exact) or by bounds, in order.
+    func exposedCells(states: [State], threshold: Int) -> [Int] {
+        let hidden = Set(states.indices.filter { states[$0] != .shown })
+        let linear = Self.recoverableCells(hidden: hidden, sums: sums, cellCount: values.count).filter { states[$0] != .unpublished }
+        return Array(Set(linear).union(pinnedCells(states: states, threshold: threshold))).sorted()
     }
 
     /// Hidden cells whose value follows from bounds: a reader knows each "fewer than k" cell lies

@@ -56,6 +56,14 @@ extension TransparencyReport {
             table.sums.append(.init(total: total.incidents, parts: total.categories))
             for k in 0..<categoryCount { table.sums.append(.init(total: total.categories[k], parts: rows.map { $0.categories[k] })) }
             for j in 0..<actionCount { table.sums.append(.init(total: total.actions[j], parts: rows.map { $0.actions[j] })) }
+            // Implied by the sums above, but spelled out so the bounds see what a reader
+            // comparing this year's totals with last year's sees: the new totals are the old
+            // ones plus this year's row.
+            if let previous = totals {
+                table.sums.append(.init(total: total.incidents, parts: [previous.incidents, row.incidents]))
+                for k in 0..<categoryCount { table.sums.append(.init(total: total.categories[k], parts: [previous.categories[k], row.categories[k]])) }
+                for j in 0..<actionCount { table.sums.append(.init(total: total.actions[j], parts: [previous.actions[j], row.actions[j]])) }
+            }
             totals = total
             table.settle()
         }

@@ -6,7 +6,7 @@ enum Sitemap {
         for policy in site.policies {
             entries.append((site.configuration.baseURL + "policies/\(policy.slug)/", policy.document.lastUpdated.firstDay))
         }
-        if let report = site.report { entries.append((site.configuration.baseURL + "transparency/", report.lastEntry)) }
+        if let report = site.report { entries.append((site.configuration.baseURL + "transparency/", report.period.map { $0.upperBound.lastDay })) }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (location, lastModified) in entries {
             xml += "  <url><loc>\(XMLEscaping.escape(location))</loc>"

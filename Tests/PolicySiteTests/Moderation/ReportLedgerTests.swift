@@ -18,6 +18,7 @@ import Testing
         return content
     }
 
+    @discardableResult
     func build(_ content: URL, asOf: String, today: String? = nil, release: Bool = false) throws -> (SiteBuilder.Outcome, String) {
         let output = content.deletingLastPathComponent().appendingPathComponent("site-\(asOf)")
         var options = BuildOptions(contentDirectory: content.path, templatesDirectory: repositoryRoot.appendingPathComponent("templates").path,

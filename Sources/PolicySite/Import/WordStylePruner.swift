@@ -15,7 +15,8 @@ enum WordStylePruner {
         guard let styles = try archive.text(stylesPart) else { return nil }
         var used = Set<String>()
         for name in archive.names where name.hasSuffix(".xml") && name != stylesPart && !name.hasSuffix("stylesWithEffects.xml") {
-            guard let xml = try archive.text(name) else { continue }
+            guard let text = try archive.text(name) else { continue }
+            let xml = Array(text.utf8)[...]
             for element in ["w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink"] {
                 used.formUnion(values(of: element, in: xml))
             }
@@ -25,47 +26,88 @@ enum WordStylePruner {
     }
 
     /// styles.xml with only the styles in `used`, the defaults, and what they are based on.
+    /// Searched as UTF-8 bytes: the markers are ASCII, and Foundation's `range(of:)` on a
+    /// substring copied the rest of a 350 KB styles.xml for every style (BENCHMARKS.md, Import).
     static func keep(_ used: Set<String>, of styles: String) -> String? {
-        guard let first = styles.range(of: "<w:style "), let last = styles.range(of: "</w:style>", options: .backwards) else { return nil }
-        var definitions: [(id: String, text: Substring)] = []
-        var rest = styles[first.lowerBound..<last.upperBound]
-        while let start = rest.range(of: "<w:style "), let end = rest[start.upperBound...].range(of: "</w:style>") {
-            let text = rest[start.lowerBound..<end.upperBound]
-            let tag = text.prefix { $0 != ">" }
-            if let id = values(of: "w:style", attribute: "w:styleId", in: String(tag)).first { definitions.append((id, text)) }
-            rest = rest[end.upperBound...]
+        let bytes = Array(styles.utf8)
+        let open = Array("<w:style ".utf8), close = Array("</w:style>".utf8)
+        guard let first = find(open, in: bytes[...]), let lastClose = findLast(close, in: bytes), first < lastClose else { return nil }
+        let last = lastClose + close.count
+        var definitions: [(id: String, text: Range<Int>)] = []
+        var rest = bytes[first..<last]
+        while let start = find(open, in: rest), let end = find(close, in: rest[(start + open.count)...]).map({ $0 + close.count }) {
+            let tag = tagBytes(bytes[start..<end])
+            if let id = values(of: "w:style", attribute: "w:styleId", in: tag).first { definitions.append((id, start..<end)) }
+            rest = rest[end...]
         }
         let byID = Dictionary(definitions.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         var keep = used.intersection(byID.keys)
-        keep.formUnion(definitions.filter { $0.text.prefix { $0 != ">" }.contains("w:default=\"1\"") }.map(\.id))
+        let isDefault = Array("w:default=\"1\"".utf8)
+        keep.formUnion(definitions.filter { find(isDefault, in: tagBytes(bytes[$0.text])) != nil }.map(\.id))
         var pending = Array(keep)
         while let id = pending.popLast() {
+            guard let text = byID[id] else { continue }
             for element in ["w:basedOn", "w:link", "w:next"] {
-                for other in values(of: element, in: String(byID[id] ?? "")) where byID[other] != nil && !keep.contains(other) {
+                for other in values(of: element, in: bytes[text]) where byID[other] != nil && !keep.contains(other) {
                     keep.insert(other)
                     pending.append(other)
                 }
             }
         }
-        var head = String(styles[..<first.lowerBound])
-        if let open = head.range(of: "<w:latentStyles"), let close = head.range(of: "</w:latentStyles>") {
-            head.removeSubrange(open.lowerBound..<close.upperBound)
+        var out = Array(bytes[..<first])
+        if let latent = find(Array("<w:latentStyles".utf8), in: out[...]), let latentEnd = find(Array("</w:latentStyles>".utf8), in: out[...]) {
+            out.removeSubrange(latent..<(latentEnd + "</w:latentStyles>".utf8.count))
         }
-        return head + definitions.filter { keep.contains($0.id) }.map(\.text).joined() + styles[last.upperBound...]
+        for definition in definitions where keep.contains(definition.id) { out += bytes[definition.text] }
+        out += bytes[last...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The `w:val` (or `attribute`) of every `<element …>` in `xml`.
     static func values(of element: String, attribute: String = "w:val", in xml: String) -> [String] {
+        values(of: element, attribute: attribute, in: Array(xml.utf8)[...])
+    }
+
+    static func values(of element: String, attribute: String = "w:val", in xml: ArraySlice<UInt8>) -> [String] {
+        let open = Array("<\(element) ".utf8), key = Array("\(attribute)=\"".utf8)
         var found: [String] = []
-        var rest = xml[...]
-        while let open = rest.range(of: "<\(element) ") {
-            let tag = rest[open.upperBound...].prefix { $0 != ">" }
-            if let start = tag.range(of: "\(attribute)=\"") {
-                found.append(String(tag[start.upperBound...].prefix { $0 != "\"" }))
+        var rest = xml
+        while let start = find(open, in: rest) {
+            let tag = tagBytes(rest[(start + open.count)...])
+            if let value = find(key, in: tag).map({ $0 + key.count }) {
+                found.append(String(decoding: tag[value...].prefix { $0 != UInt8(ascii: "\"") }, as: UTF8.self))
             }
-            rest = rest[open.upperBound...]
+            rest = rest[(start + open.count)...]
         }
         return found
+    }
+
+    /// `bytes` up to its first `>`.
+    private static func tagBytes(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        bytes.prefix { $0 != UInt8(ascii: ">") }
+    }
+
+    /// The index (in `haystack`'s own indices) where `needle` first starts.
+    static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard let head = needle.first, haystack.count >= needle.count else { return nil }
+        var index = haystack.startIndex
+        let limit = haystack.endIndex - needle.count
+        while index <= limit {
+            guard let candidate = haystack[index...limit].firstIndex(of: head) else { return nil }
+            if haystack[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate }
+            index = candidate + 1
+        }
+        return nil
+    }
+
+    private static func findLast(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var index = haystack.count - needle.count
+        while index >= 0 {
+            if haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index -= 1
+        }
+        return nil
     }
 
     /// A zip archive with the entries of `archive` in order, `name` replaced by `data` (stored).

@@ -72,6 +72,14 @@ import Testing
             <w:style w:type="character" w:styleId="Base"></w:style></w:styles>
             """)
     }
+
+    @Test func stylesWhoseOnlyClosingTagComesFirstAreLeftAsTheyAre() {
+        // The byte search must not make a range that runs backwards (a trap) from a closing
+        // tag that comes before every opening one.
+        #expect(WordStylePruner.keep([], of: "<w:styles></w:style><w:style w:styleId=\"A\"></w:styles>") == nil)
+        #expect(WordStylePruner.keep([], of: "<w:styles></w:styles>") == nil)
+        #expect(WordStylePruner.values(of: "w:pStyle", in: "<w:pStyle w:val=\"Heading1\"/><w:pStyle w:val=\"Title\"/><w:pStyle ") == ["Heading1", "Title"])
+    }
 }
 
 /// The import's one write step: all of a run's files, or none of them.

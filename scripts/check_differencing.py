@@ -160,7 +160,10 @@ def release_figures(stats, page):
         add(("recorded", first, last), times["recorded"], words("Time from the content appearing", label, 1))
         add(("within24", first, last), times["within24Hours"], words("Time from the content appearing", label, 2))
         add(("over24", first, last), times["over24Hours"], words("Time from the content appearing", label, 3))
-    caption = next(c for c in tables if c.startswith("Incidents per month"))
+    caption = next((c for c in tables if c.startswith("Incidents per month")), None)
+    if caption is None:  # no complete month has entries yet: the page shows no table
+        assert stats["period"] is None and all(e["incidents"] == 0 for e in stats["months"]), stats["months"]
+        return figures, threshold, categories
     for entry, row in zip(reversed(stats["months"]), tables[caption][1:]):
         m = parse_month(entry["month"])
         add(("incidents", m, m), entry["incidents"], row[1])

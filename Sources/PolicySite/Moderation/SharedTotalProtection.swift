@@ -118,9 +118,18 @@ struct SharedTotalProtection: Sendable, Hashable {
         while !pinned().isEmpty {
             guard let next = candidates().min(by: { $0.rank.lexicographicallyPrecedes($1.rank) }) else {
                 withholdSplits()
-                return
+                break
             }
             self = next.protection
+        }
+        showWhatIsKnownAnyway()
+    }
+
+    /// A figure hidden only to protect others, yet pinned by figures settled earlier (a total
+    /// that its shown months add up to), tells a reader nothing new when shown: show it.
+    private mutating func showWhatIsKnownAnyway() {
+        while let known = pinned().first(where: { !self[$0].isFixed && self[$0].state == .secondary && !(1..<threshold).contains(self[$0].value) }) {
+            self[known].state = .shown
         }
     }
 

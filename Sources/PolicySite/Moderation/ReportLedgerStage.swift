@@ -34,8 +34,9 @@ struct ReportLedgerStage: Sendable {
         } else {
             ledger = ReportLedger(threshold: figures.threshold, categories: categories, actions: actions,
                                   closedThrough: CalendarMonth(index: (figures.months.keys.min() ?? figures.closedThrough.index) - 1))
-            warnings.append(.warning(at: ledgerAt, "there is no report ledger, so this build cannot tell whether the log was changed after an earlier report was published, and cannot promise that comparing this report with earlier ones gives no hidden number away",
-                                     expected: "the ledger that `policysite build` writes for today, committed with the content"))
+            // Without an entry in a complete month no report can have shown anything: nothing to say.
+            if !figures.months.isEmpty { warnings.append(.warning(at: ledgerAt, "there is no report ledger, so this build cannot tell whether the log was changed after an earlier report was published, and cannot promise that comparing this report with earlier ones gives no hidden number away",
+                                     expected: "the ledger that `policysite build` writes for today, committed with the content")) }
         }
         return (figures, warnings, ledger.adding(figures))
     }

@@ -54,9 +54,9 @@ struct TransparencyPageView: Sendable {
     var categories: [Definition]
     var actions: [Definition]
 
-    /// "114 of 116": a part with the whole it is part of, when the whole is published.
+    /// "114 of 116": a part with the whole it is part of, when both are published.
     static func outOf(_ part: TransparencyReport.Count, _ whole: TransparencyReport.Count, _ words: CountWords) -> String {
-        guard case .shown = whole else { return words.text(part) }
+        guard case .shown = whole, case .shown = part else { return words.text(part) }
         return "\(words.text(part)) of \(words.text(whole))"
     }
 
@@ -114,7 +114,7 @@ struct TransparencyPageView: Sendable {
                           columns: ["School year", "Incidents with a recorded time", "Within 24 hours", "Over 24 hours", "Median time"],
                           rows: report.schoolYears.map { row in
                               let median = row.medianHours.map { "\(formatHours($0)) \($0 == 1 ? "hour" : "hours")" }
-                                  ?? "not shown under \(TransparencyReport.medianMinimum) times"
+                                  ?? "not given for fewer than \(TransparencyReport.medianMinimum) times"
                               return TableRow(header: row.year.description,
                                               cells: [words.text(row.recordedTimes), Self.outOf(row.within24Hours, row.recordedTimes, words),
                                                       Self.outOf(row.over24Hours, row.recordedTimes, words), median], isTotal: false)

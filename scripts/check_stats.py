@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Recomputes the transparency figures from a moderation log, independently of policysite, and
-compares them with a built stats.json (policysite/stats/v2): every published (non-null) figure
-must match, and no published count may lie between 1 and the threshold minus one.
+compares them with a built stats.json (valid against schemas/stats-v2.schema.json): every
+published (non-null) figure must match, and no published count may lie between 1 and the threshold minus one.
 
 A report counts complete months only (those before the as-of day's month) and complete school
 years only; accounts and times to action are per school year.
@@ -26,8 +26,10 @@ def school_year(day):
 def main(log_path, stats_path):
     with open(stats_path, encoding="utf-8") as f:
         stats = json.load(f)
-    if stats["schema"] != "policysite/stats/v2":
-        return print(f"expected policysite/stats/v2, found {stats['schema']}") or 1
+    import os
+    import jsonschema
+    with open(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schemas/stats-v2.schema.json"), encoding="utf-8") as f:
+        jsonschema.validate(stats, json.load(f))
     threshold = stats["suppressionThreshold"]
     closed = stats["closedThrough"]
     as_of = datetime.date.fromisoformat(stats["asOf"])

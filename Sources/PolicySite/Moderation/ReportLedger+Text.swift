@@ -45,7 +45,6 @@ extension ReportLedger {
             let words = line.split(separator: " ").map(String.init)
             guard let first = words.first, !first.hasPrefix("#") else { continue }
             func fail(_ expected: String) { bag.append(.error(at: at, "this ledger line cannot be read", expected: expected)) }
-            let numbers = words.dropFirst(2).compactMap { Int($0) }
             switch first {
             case "ledger": format = words.dropFirst().first
             case "threshold": threshold = words.count == 2 ? Int(words[1]) : nil; if threshold == nil { fail("threshold NUMBER") }
@@ -67,7 +66,7 @@ extension ReportLedger {
                 months[month.index] = .init(incidents: incidents, categories: Array(counts.prefix(c)), actions: Array(counts.dropFirst(c)))
             case "year":
                 guard words.count == 9, let year = SchoolYear(parsing: words[1]), words[2] == "accounts", words[5] == "times",
-                      numbers.count >= 4, let d = Int(words[3]), let r = Int(words[4]), let t = Int(words[6]), let w = Int(words[7]),
+                      let d = Int(words[3]), let r = Int(words[4]), let t = Int(words[6]), let w = Int(words[7]),
                       words[8] == "-" || Double(words[8]) != nil else {
                     fail("year YYYY/YY accounts DISTINCT REPEAT times RECORDED WITHIN-24 MEDIAN")
                     continue

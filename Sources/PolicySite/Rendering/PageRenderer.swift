@@ -117,7 +117,7 @@ public struct PageRenderer: Sendable {
         let configuration = site.configuration
         return PageContext(lang: configuration.language, siteTitle: configuration.title, organisation: configuration.organisation,
                            contact: configuration.contact, pageTitle: title, description: description, root: root,
-                           asOf: "\(site.asOf.day) \(site.asOf.calendarMonth.spelledOut)", asOfISO: site.asOf.description,
+                           asOf: site.asOf.spelledOut, asOfISO: site.asOf.description,
                            isHome: page == .home, isGovernorsPage: page == .governors, isTransparencyPage: page == .transparency,
                            hasReport: site.report != nil, contactEmail: configuration.contactDetails.email,
                            contactPhone: configuration.contactDetails.phone,

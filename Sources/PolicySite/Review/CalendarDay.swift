@@ -24,6 +24,11 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
 
     public var calendarMonth: CalendarMonth { CalendarMonth(uncheckedYear: year, month: month) }
 
+    /// "15 September 2017", the form a parent reads.
+    public var spelledOut: String {
+        ReviewWords.fill(ReviewWords.english.spelledDay, ["day": String(day), "month": calendarMonth.spelledOut])
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
 

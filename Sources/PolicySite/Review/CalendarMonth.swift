@@ -14,8 +14,7 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
         self.month = month
     }
 
-    static let englishNames = ["January", "February", "March", "April", "May", "June", "July",
-                               "August", "September", "October", "November", "December"]
+    static let englishNames = ReviewWords.english.monthNames
 
     public var isLeapYear: Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
@@ -43,7 +42,9 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
     public var description: String { "\(pad(year, 4))-\(pad(month, 2))" }
 
     /// "September 2017", the form a parent reads.
-    public var spelledOut: String { "\(Self.englishNames[month - 1]) \(year)" }
+    public var spelledOut: String {
+        ReviewWords.fill(ReviewWords.english.spelledMonth, ["name": Self.englishNames[month - 1], "year": String(year)])
+    }
 
     public static func < (a: CalendarMonth, b: CalendarMonth) -> Bool { a.index < b.index }
 }

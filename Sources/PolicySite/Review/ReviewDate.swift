@@ -112,15 +112,15 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     public var spelledOut: String {
         switch self {
         case .month(let month): month.spelledOut
-        case .day(let day): "\(day.day) \(day.calendarMonth.spelledOut)"
+        case .day(let day): day.spelledOut
         }
     }
 
     /// "in September 2017" or "on 15 September 2017", as a sentence needs it.
     public var withPreposition: String {
         switch self {
-        case .month: "in \(spelledOut)"
-        case .day: "on \(spelledOut)"
+        case .month: ReviewWords.fill(ReviewWords.english.dueInMonth, ["date": spelledOut])
+        case .day: ReviewWords.fill(ReviewWords.english.dueOnDay, ["date": spelledOut])
         }
     }
 

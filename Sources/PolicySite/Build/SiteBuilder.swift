@@ -59,7 +59,8 @@ public struct SiteBuilder: Sendable {
         }
         if let content, bag.hasErrors { bag.append(contentsOf: content.warnings) }
         try bag.throwIfErrors()
-        guard var content, let templates else { preconditionFailure("a stage failed without a diagnostic") }
+        // `collect` records an error whenever it gives nil, so this holds after the line above.
+        guard var content, let templates else { throw PolicySiteError(bag.diagnostics) }
         if let leftOut = moderation?.leftOutAfterAsOf, leftOut > 0 {
             let log = (options.contentDirectory as NSString).appendingPathComponent(content.configuration.moderationLogPath)
             content.warnings.append(.warning(at: SourceLocation(file: log), "\(leftOut) \(leftOut == 1 ? "entry" : "entries") dated after the as-of day \(options.asOf) \(leftOut == 1 ? "is" : "are") left out of the report"))

@@ -33,7 +33,9 @@ public struct ContentLoader: Sendable {
             bag.append(contentsOf: PolicyReferenceCheck.warnings(in: configuration, slugs: policies.map(\.slug)))
         }
         try bag.throwIfErrors()
-        return SiteContent(configuration: loaded!.0, policies: policies, warnings: bag.warnings, approvedVersions: approved)
+        // `collect` records an error whenever it gives nil, so this holds after the line above.
+        guard let configuration = loaded?.0 else { throw PolicySiteError(bag.diagnostics) }
+        return SiteContent(configuration: configuration, policies: policies, warnings: bag.warnings, approvedVersions: approved)
     }
 
     private func loadPolicies(from directory: String, contentDirectory: String, into bag: inout DiagnosticBag) -> [PolicyDocument] {

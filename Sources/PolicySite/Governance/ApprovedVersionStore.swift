@@ -71,7 +71,12 @@ public struct ApprovedVersionStore: Sendable {
                                      expected: "the file named after its review, \(approved).md"))
         }
         try reader.bag.throwIfErrors()
-        return ApprovedVersion(slug: slug, title: title!, approved: approved!, recorded: recorded, markdown: split.body, sourcePath: file,
+        // YAMLReader reports each required value it cannot read, so this only guards a gap in that.
+        guard let title, let approved else {
+            throw PolicySiteError(.error(at: SourceLocation(file: file), "this approved version has no readable 'title' or 'approved'",
+                                         expected: "front matter with 'title:' and 'approved:' between '---' lines"))
+        }
+        return ApprovedVersion(slug: slug, title: title, approved: approved, recorded: recorded, markdown: split.body, sourcePath: file,
                                bodyFirstLine: split.bodyFirstLine)
     }
 

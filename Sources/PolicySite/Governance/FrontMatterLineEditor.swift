@@ -146,7 +146,7 @@ struct FrontMatterLineEditor {
     static func yamlScalar(_ text: String) -> String {
         let safe = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: " .,;()/'-"))
         let isPlain = !text.isEmpty && text.unicodeScalars.allSatisfy { safe.contains($0) }
-            && text.first!.isLetter && text.last != " " && !text.contains(": ") && !text.contains(" #")
+            && text.first?.isLetter == true && text.last != " " && !text.contains(": ") && !text.contains(" #")
         if isPlain { return text }
         var quoted = "\""
         for scalar in text.unicodeScalars {

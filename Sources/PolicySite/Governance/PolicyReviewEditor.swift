@@ -118,7 +118,10 @@ public struct PolicyReviewEditor: Sendable {
         }
         var editor = FrontMatterLineEditor(data: data, file: file, lineOffset: split.yamlLineOffset, closingFence: split.bodyFirstLine - 2)
         func node(_ key: String) -> Node? { root.first { $0.key.string == key }?.value }
-        let lastUpdatedNode = node("last-updated")!, nextReviewNode = node("next-review")!
+        guard let lastUpdatedNode = node("last-updated"), let nextReviewNode = node("next-review") else {
+            throw PolicySiteError(.error(at: SourceLocation(file: file), "the front matter has no 'last-updated:' or no 'next-review:' line to change",
+                                         expected: "front matter with both, such as 'last-updated: 2025-09' and 'next-review: 2026-09'"))
+        }
         let next = request.next ?? request.reviewed.adding(months: cycleMonths)
 
         var bag = DiagnosticBag()

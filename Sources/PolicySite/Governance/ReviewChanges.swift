@@ -13,7 +13,7 @@ public struct ReviewChanges: Sendable {
     public init?(latestReviewOf policy: Policy) {
         guard let last = policy.versions.last else { return nil }
         let document = policy.document
-        let latestReview = ([document.lastUpdated] + document.history.map(\.reviewed)).max()!
+        let latestReview = document.history.map(\.reviewed).reduce(document.lastUpdated, max)
         if latestReview > last.approved {
             self.init(review: latestReview, earlier: last, difference: nil)
         } else if policy.versions.count >= 2 {

@@ -106,9 +106,10 @@ public struct SiteWriter: Sendable {
             defer { close(descriptor) }
             guard fchmod(descriptor, 0o644) == 0 else { throw writeError(path) }
             try file.contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                guard let base = buffer.baseAddress else { return }  // empty: nothing to write
                 var offset = 0
                 while offset < buffer.count {
-                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
                     if written < 0 {
                         if errno == EINTR { continue }
                         throw writeError(path)

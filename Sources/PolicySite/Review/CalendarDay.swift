@@ -32,7 +32,8 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     /// `YYYY-MM-DD`.
     public var description: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
 
-    /// The day after this one.
+    /// The day after this one. (The unwraps below are safe: the day is checked against the
+    /// month's length, and years stay in 1–9999, see ReviewDate.supportedYears.)
     public var next: CalendarDay {
         if day < calendarMonth.numberOfDays { return CalendarDay(year: year, month: month, day: day + 1)! }
         return calendarMonth.adding(months: 1).firstDay

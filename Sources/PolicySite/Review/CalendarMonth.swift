@@ -26,6 +26,8 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
         }
     }
 
+    // Safe to unwrap: day 1 and the month's last day exist in every month of years 1–9999, and
+    // review arithmetic stays in those years (ReviewDate.supportedYears).
     public var firstDay: CalendarDay { CalendarDay(year: year, month: month, day: 1)! }
     public var lastDay: CalendarDay { CalendarDay(year: year, month: month, day: numberOfDays)! }
 

@@ -46,13 +46,13 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
         let dashed = text.split(separator: "-", omittingEmptySubsequences: false)
         if dashed.count == 2, dashed[0].count == 4, dashed[1].count == 2,
-           dashed.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+           dashed.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),  // so the Int(...)! below cannot fail
            let month = CalendarMonth(year: Int(dashed[0])!, month: Int(dashed[1])!) {
             self = .month(month)
             return
         }
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard words.count == 2, words[1].count == 4, words[1].allSatisfy(\.isASCIIDigit),
+        guard words.count == 2, words[1].count == 4, words[1].allSatisfy(\.isASCIIDigit),  // so Int(words[1])! cannot fail
               let number = Self.monthNumber(named: words[0]),
               let month = CalendarMonth(year: Int(words[1])!, month: number) else { return nil }
         self = .month(month)

@@ -234,9 +234,10 @@ final class HTTPServer: @unchecked Sendable {
 
     private static func sendAll(_ data: Data, to connection: Int32) -> Bool {
         data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return true }  // empty: nothing to send
             var offset = 0
             while offset < raw.count {
-                let sent = send(connection, raw.baseAddress! + offset, raw.count - offset, noSignal)
+                let sent = send(connection, base + offset, raw.count - offset, noSignal)
                 if sent < 0, errno == EINTR { continue }
                 guard sent > 0 else { return false }
                 offset += sent

@@ -84,3 +84,7 @@ public struct ContentLoader: Sendable {
         return parsed
     }
 }
+
+/// Parsed policies, keyed by path and kept only while the file holds the same bytes (never
+/// judged by modification time).
+public typealias PolicyParseCache = RebuildCache<String, (bytes: Data, parsed: (PolicyDocument, [Diagnostic]))>

@@ -1,6 +1,9 @@
 import CCmarkGFM
 import Foundation
 
+/// Rendered Markdown, keyed by the Markdown text itself (by content, never by file name or time).
+public typealias MarkdownCache = RebuildCache<String, RenderedMarkdown>
+
 /// A policy body turned into HTML, with the headings that the contents list links to.
 public struct RenderedMarkdown: Sendable, Hashable {
     public struct Heading: Sendable, Hashable {

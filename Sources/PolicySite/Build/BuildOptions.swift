@@ -11,7 +11,7 @@ public struct BuildOptions: Sendable {
     /// `--as-of 2017-08-15` shows the site as it was then. Defaults to `asOf`.
     public var today: CalendarDay
     /// Every core by default; one thread gives the same bytes, more slowly.
-    public var parallelism: Parallelism
+    var parallelism: Parallelism
 
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
                 outputDirectory: String = "site", asOf: CalendarDay, today: CalendarDay? = nil,

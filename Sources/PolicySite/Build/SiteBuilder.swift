@@ -2,7 +2,7 @@ import Foundation
 
 /// The whole build, one line per stage: load, model, render, publish.
 public struct SiteBuilder: Sendable {
-    public var io: FileIO
+    var io: FileIO
 
     public init(io: FileIO = .disk) {
         self.io = io
@@ -32,7 +32,7 @@ public struct SiteBuilder: Sendable {
     /// Everything but publishing: what `check` runs, and what `build` writes.
     /// `templates`, when given, are used instead of loading them, and `markdownCache` keeps
     /// rendered policies (the preview server keeps both between rebuilds).
-    public func renderSite(_ options: BuildOptions, templates given: TemplateSet? = nil, markdownCache: MarkdownCache? = nil,
+    func renderSite(_ options: BuildOptions, templates given: TemplateSet? = nil, markdownCache: MarkdownCache? = nil,
                            parseCache: PolicyParseCache? = nil) throws -> (SiteContent, [OutputFile]) {
         var (content, templates, moderation) = try load(options, templates: given, parseCache: parseCache)
         let site = Site(content: content, asOf: options.asOf, moderation: moderation)

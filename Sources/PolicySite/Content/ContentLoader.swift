@@ -3,10 +3,10 @@ import Foundation
 /// The load stage: reads `site.yml` and `policies/*.md` from a content directory and
 /// reports every problem in them at once.
 public struct ContentLoader: Sendable {
-    public var io: FileIO
+    var io: FileIO
     /// Parsed policies kept from the last rebuild (the preview server's); nil parses every file.
-    public var parseCache: PolicyParseCache?
-    public var parallelism: Parallelism
+    var parseCache: PolicyParseCache?
+    var parallelism: Parallelism
 
     public init(io: FileIO = .disk, parseCache: PolicyParseCache? = nil, parallelism: Parallelism = .allCores) {
         self.io = io

@@ -10,7 +10,7 @@ public enum PolicyParser {
     static let plainHeaderLines = 12
 
     /// Is `slug` usable as a page address?
-    public static func isValidSlug(_ slug: String) -> Bool {
+    static func isValidSlug(_ slug: String) -> Bool {
         !slug.isEmpty && slug.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 

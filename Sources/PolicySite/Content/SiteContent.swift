@@ -6,7 +6,7 @@ public struct SiteContent: Sendable {
     /// Problems that do not stop a build (an unknown key, say), to be printed.
     public var warnings: [Diagnostic]
     /// The approved versions of each policy that has any (`approved/SLUG/*.md`), oldest first.
-    public var approvedVersions: [String: [ApprovedVersion]]
+    var approvedVersions: [String: [ApprovedVersion]]
 
     public init(configuration: SiteConfiguration, policies: [PolicyDocument], warnings: [Diagnostic] = [],
                 approvedVersions: [String: [ApprovedVersion]] = [:]) {

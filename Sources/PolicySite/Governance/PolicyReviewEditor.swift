@@ -55,9 +55,9 @@ public struct PolicyReviewEditor: Sendable {
         public var approvedVersionPath: String? = nil
     }
 
-    public var io: FileIO
+    var io: FileIO
     /// Replaces a file's contents in one step; by default a temporary file beside it, then a rename.
-    public var replace: @Sendable (Data, String) throws -> Void
+    var replace: @Sendable (Data, String) throws -> Void
 
     public init(io: FileIO = .disk, replace: @escaping @Sendable (Data, String) throws -> Void = PolicyReviewEditor.replaceAtomically) {
         self.io = io

@@ -49,7 +49,7 @@ public struct PolicyImporter: Sendable {
     }
 
     /// Converts `data`, the bytes of the file at `path`.
-    public func convert(path: String, data: Data) throws(Failure) -> ImportedPolicy {
+    func convert(path: String, data: Data) throws(Failure) -> ImportedPolicy {
         let name = (path as NSString).lastPathComponent
         do {
             switch try ImportFormat.identify(data, name: name) {

@@ -7,7 +7,7 @@ public typealias MarkdownCache = RebuildCache<String, RenderedMarkdown>
 /// A policy body turned into HTML, with the headings that the contents list links to.
 public struct RenderedMarkdown: Sendable, Hashable {
     public struct Heading: Sendable, Hashable {
-        public var level: Int
+        var level: Int
         public var text: String
         /// Unique within the page, stable while the heading's words stay the same.
         public var id: String
@@ -23,11 +23,11 @@ public struct RenderedMarkdown: Sendable, Hashable {
 
     public var html: String
     public var headings: [Heading]
-    public var images: [Image] = []
+    var images: [Image] = []
     /// Every link's address (before any rewrite), for `check` to follow (RenderedMarkdown+Advice).
-    public var links: [Finding] = []
+    var links: [Finding] = []
     /// Raw HTML the page leaves out (cmark-gfm's safe mode), for `check` to name.
-    public var rawHTML: [Finding] = []
+    var rawHTML: [Finding] = []
 }
 
 /// Markdown to safe HTML through cmark-gfm, with GitHub's extensions.
@@ -43,7 +43,7 @@ public struct MarkdownRenderer: Sendable {
     /// cmark-gfm's defaults: safe mode (raw HTML and `javascript:` links omitted), no smart punctuation.
     static let options = CMARK_OPT_DEFAULT
     /// Ids the page templates use themselves, so a heading never takes one.
-    public static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top",
+    static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top",
                                                   "what-changed", "approved-versions", "edited-since-review"]
 
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()

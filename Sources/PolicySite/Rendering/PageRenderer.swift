@@ -20,7 +20,7 @@ public struct PageRenderer: Sendable {
 
     /// The files, and warnings about what the policies ask for that their pages will not
     /// give (raw HTML left out, links to nothing): see PolicyBodyAdvice.
-    public func renderWithAdvice(_ site: Site) throws -> (files: [OutputFile], warnings: [Diagnostic]) {
+    func renderWithAdvice(_ site: Site) throws -> (files: [OutputFile], warnings: [Diagnostic]) {
         markdownCache?.beginBuild()
         let rendered = site.policies.parallelMap(parallelism) { [markdown, markdownCache] policy in
             let document = policy.document

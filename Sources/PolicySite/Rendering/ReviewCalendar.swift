@@ -75,7 +75,7 @@ public enum ReviewCalendar {
     static let textRules = TextEscaping(replacing: ["\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""],
                                         numbering: [0x0...0x8, 0xA...0x1F, 0x7F...0x7F], as: nil)
 
-    public static func escape(_ text: String) -> String { textRules.escape(text) }
+    static func escape(_ text: String) -> String { textRules.escape(text) }
 
     /// Folds a content line (RFC 5545 §3.1) so that no physical line exceeds 75 octets,
     /// never splitting a UTF-8 sequence; continuation lines begin with one space.

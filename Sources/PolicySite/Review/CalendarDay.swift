@@ -46,7 +46,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// Days since 1 January of year 1 (proleptic Gregorian), for day arithmetic.
-    public var ordinal: Int {
+    var ordinal: Int {
         let y = year - 1
         var days = y * 365 + y / 4 - y / 100 + y / 400
         for m in 1..<month { days += CalendarMonth(uncheckedYear: year, month: m).numberOfDays }

@@ -16,9 +16,9 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
 
     static let englishNames = ReviewWords.english.monthNames
 
-    public var isLeapYear: Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+    var isLeapYear: Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
-    public var numberOfDays: Int {
+    var numberOfDays: Int {
         switch month {
         case 2: isLeapYear ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -28,8 +28,8 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
 
     // Safe to unwrap: day 1 and the month's last day exist in every month of years 1–9999, and
     // review arithmetic stays in those years (ReviewDate.supportedYears).
-    public var firstDay: CalendarDay { CalendarDay(year: year, month: month, day: 1)! }
-    public var lastDay: CalendarDay { CalendarDay(year: year, month: month, day: numberOfDays)! }
+    var firstDay: CalendarDay { CalendarDay(year: year, month: month, day: 1)! }
+    var lastDay: CalendarDay { CalendarDay(year: year, month: month, day: numberOfDays)! }
 
     /// Months counted from year 0, so that the difference of two is a number of months.
     public var index: Int { year * 12 + (month - 1) }

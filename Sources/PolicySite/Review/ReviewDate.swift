@@ -4,7 +4,7 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     case day(CalendarDay)
 
     /// The forms a user may write, for error messages.
-    public static let acceptedForms = "a month such as 'September 2017', 'Sep 2017' or '2017-09', or a day such as '2017-09-15'"
+    static let acceptedForms = "a month such as 'September 2017', 'Sep 2017' or '2017-09', or a day such as '2017-09-15'"
 
     /// The years a policy's dates may fall in. Review arithmetic (up to 120 months of review
     /// cycle, the due-soon window, the day after a month) then always stays inside the
@@ -24,7 +24,7 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The year of a date that is written correctly but lies outside `supportedYears`, such as
     /// 9999 in `December 9999`; nil when the text is not a date at all or is a supported one.
-    public static func unsupportedYear(in raw: String) -> Int? {
+    static func unsupportedYear(in raw: String) -> Int? {
         guard let date = ReviewDate(parsingAnyYear: raw), !supportedYears.contains(date.calendarMonth.year) else { return nil }
         return date.calendarMonth.year
     }
@@ -77,7 +77,7 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// The last day on which the date has not yet passed: the month's last day, or the day itself.
-    public var lastDay: CalendarDay {
+    var lastDay: CalendarDay {
         switch self {
         case .month(let month): month.lastDay
         case .day(let day): day
@@ -85,7 +85,7 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// The first day the date covers.
-    public var firstDay: CalendarDay {
+    var firstDay: CalendarDay {
         switch self {
         case .month(let month): month.firstDay
         case .day(let day): day
@@ -117,7 +117,7 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// "in September 2017" or "on 15 September 2017", as a sentence needs it.
-    public var withPreposition: String {
+    var withPreposition: String {
         switch self {
         case .month: ReviewWords.fill(ReviewWords.english.dueInMonth, ["date": spelledOut])
         case .day: ReviewWords.fill(ReviewWords.english.dueOnDay, ["date": spelledOut])

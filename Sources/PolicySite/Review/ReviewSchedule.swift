@@ -5,8 +5,8 @@
 /// current through 30 June, due soon 1 July – 30 September, overdue from 1 October 2017.
 public struct ReviewSchedule: Sendable, Hashable {
     public let nextReview: ReviewDate
-    public let dueSoonFrom: CalendarDay
-    public let overdueFrom: CalendarDay
+    let dueSoonFrom: CalendarDay
+    let overdueFrom: CalendarDay
 
     public init(nextReview: ReviewDate, dueSoonMonths: Int) {
         self.nextReview = nextReview
@@ -45,7 +45,7 @@ public struct ReviewSchedule: Sendable, Hashable {
     }
 
     /// "1 month", "2 years", "9 years and 2 months".
-    public static func duration(months total: Int) -> String {
+    static func duration(months total: Int) -> String {
         let words = ReviewWords.english
         let years = total / 12, months = total % 12
         switch (years, months) {

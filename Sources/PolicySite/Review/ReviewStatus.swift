@@ -8,7 +8,7 @@ public enum ReviewStatus: String, Sendable, Hashable, Codable, CaseIterable, Com
     public var label: String { ReviewWords.english.words(for: self).label }
 
     /// The icon beside the label: ✓, ! or ✕.
-    public var icon: String { ReviewWords.english.words(for: self).icon }
+    var icon: String { ReviewWords.english.words(for: self).icon }
 
     private var rank: Int {
         switch self {

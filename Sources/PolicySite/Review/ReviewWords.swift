@@ -20,39 +20,26 @@ struct ReviewWords: Sendable, Codable, Equatable {
         }
     }
 
-    /// What a status shows: its label ("Review overdue"), its icon, and the banner's sentence.
+    /// What a status shows: its label ("Review overdue"), its icon, and the banner's sentence,
+    /// filled with `{due}` ("in September 2017") and `{timing}` ("9 years and 2 months ago").
     struct StatusWords: Sendable, Codable, Equatable {
-        var label: String
-        var icon: String
-        /// Filled with `{due}` ("in September 2017") and `{timing}` ("9 years and 2 months ago").
-        var sentence: String
+        var label: String, icon: String, sentence: String
     }
 
     var monthNames: [String]
-    /// "{name} {year}": September 2017.
-    var spelledMonth: String
-    /// "{day} {month}": 15 September 2017, where `{month}` is the spelled month.
-    var spelledDay: String
+    /// "{name} {year}" (September 2017) and "{day} {month}" (15 September 2017, `{month}` spelled).
+    var spelledMonth: String, spelledDay: String
     /// "in {date}" for a review month, "on {date}" for a review day.
-    var dueInMonth: String
-    var dueOnDay: String
+    var dueInMonth: String, dueOnDay: String
     /// Keyed by `ReviewStatus.rawValue`.
     var statuses: [String: StatusWords]
-    var thisMonth: String
-    var earlierThisMonth: String
-    /// "in {duration}" and "{duration} ago".
-    var inFuture: String
-    var inPast: String
-    var monthCount: Count
-    var yearCount: Count
-    /// "{years} and {months}".
-    var yearsAndMonths: String
+    /// The timing: "this month", "earlier this month", "in {duration}" and "{duration} ago".
+    var thisMonth: String, earlierThisMonth: String, inFuture: String, inPast: String
+    /// A duration: counts of months and years, and "{years} and {months}".
+    var monthCount: Count, yearCount: Count, yearsAndMonths: String
     var policyCount: Count
     /// The home page's counts: "{policies} in all." then the overdue and due-soon sentences.
-    var indexTotal: String
-    var indexOverdue: Count
-    var indexDueSoon: Count
-    var indexAllCurrent: String
+    var indexTotal: String, indexOverdue: Count, indexDueSoon: Count, indexAllCurrent: String
     /// The governors' page's count, filled with `{policies}`, `{overdue}`, `{dueSoon}`, `{current}`.
     var governorsSummary: String
     /// The footer once the script has worked the statuses out for the reader's day, filled

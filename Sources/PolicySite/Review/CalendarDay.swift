@@ -77,5 +77,8 @@ func pad(_ value: Int, _ width: Int) -> String {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// One of 0–9 and nothing else: `("0"..."9").contains` also took a digit followed by a
+    /// combining mark (`8` + U+0330 sorts between "0" and "9"), which `Int(_:)` then refused
+    /// (FuzzReviewDate: `2031-08` + U+0330 crashed at a force unwrap).
+    var isASCIIDigit: Bool { asciiValue.map { (0x30...0x39).contains($0) } ?? false }
 }

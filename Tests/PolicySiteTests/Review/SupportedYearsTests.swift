@@ -50,6 +50,14 @@ struct SupportedYearsTests {
         }
     }
 
+    @Test("a digit followed by a combining mark is not a digit (FuzzReviewDate found it crashing)")
+    func combiningMarkAfterADigit() {
+        #expect(ReviewDate(parsing: "2031-08\u{0330}") == nil)
+        #expect(ReviewDate(parsing: "Sep 203\u{0330}1") == nil)
+        #expect(ReviewDate(parsing: "2031-0\u{0301}8-01") == nil)
+        #expect(ReviewDate(parsing: "2031-08") == .month(CalendarMonth(year: 2031, month: 8)!))
+    }
+
     @Test("'next-review: December 9999' is an error at its line and column")
     func inFrontMatter() {
         do {

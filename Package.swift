@@ -5,6 +5,16 @@ import PackageDescription
 // theme-embedding build tool too, which then cannot run; the fuzz targets need no theme.
 let fuzzing = Context.environment["POLICYSITE_FUZZING"] != nil
 
+// scripts/package sets this to the folder holding Debian's static libraries
+// (/usr/lib/x86_64-linux-gnu): cmark-gfm and zlib are then linked from their .a files, through
+// module maps without `link` lines and without pkg-config (whose -l flags would pick the .so).
+// Unset, the normal build links them as shared libraries, as before.
+let staticLibraries = Context.environment["POLICYSITE_STATIC_LIBS"]
+func staticArchives(_ names: String...) -> [LinkerSetting] {
+    guard let folder = staticLibraries else { return [] }
+    return [.unsafeFlags(names.flatMap { ["-Xlinker", "\(folder)/lib\($0).a"] })]
+}
+
 let package = Package(
     name: "policysite",
     platforms: [.macOS(.v13)],
@@ -20,14 +30,18 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CCmarkGFM",
-            pkgConfig: "libcmark-gfm",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
-        ),
+        staticLibraries == nil
+            ? .systemLibrary(
+                name: "CCmarkGFM",
+                pkgConfig: "libcmark-gfm",
+                providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+            )
+            : .systemLibrary(name: "CCmarkGFM", path: "Sources/Static/CCmarkGFM"),
         .target(name: "CAtomicSwap"),
         // zlib, to read the parts of a Word document (a zip archive) that pandoc does not carry.
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        staticLibraries == nil
+            ? .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])])
+            : .systemLibrary(name: "CZlib", path: "Sources/Static/CZlib"),
         .target(
             name: "PolicySite",
             dependencies: [
@@ -40,6 +54,8 @@ let package = Package(
             ],
             exclude: ["DefaultTheme"],
             swiftSettings: fuzzing ? [.define("FUZZING")] : [],
+            // The extensions' archive first: it calls into the core's.
+            linkerSettings: staticArchives("cmark-gfm-extensions", "cmark-gfm", "z"),
             plugins: fuzzing ? [] : ["EmbedTheme", "GenerateViewModelLookups"]
         ),
         // The default theme (templates/) is compiled into the library: see README, decisions.

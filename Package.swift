@@ -5,15 +5,25 @@ import PackageDescription
 // theme-embedding build tool too, which then cannot run; the fuzz targets need no theme.
 let fuzzing = Context.environment["POLICYSITE_FUZZING"] != nil
 
-// scripts/package sets this to the folder holding Debian's static libraries
-// (/usr/lib/x86_64-linux-gnu): cmark-gfm and zlib are then linked from their .a files, through
-// module maps without `link` lines and without pkg-config (whose -l flags would pick the .so).
+// scripts/package sets this to a folder of static libraries it prepares (links to Debian's
+// libcmark-gfm.a, libcmark-gfm-extensions.a, libz.a and GCC's libstdc++.a, and nothing else):
+// cmark-gfm and zlib are then linked from their .a files, named in full, through module maps
+// without `link` lines and without pkg-config (whose -l flags would pick the .so files).
 // Unset, the normal build links them as shared libraries, as before.
 let staticLibraries = Context.environment["POLICYSITE_STATIC_LIBS"]
 func staticArchives(_ names: String...) -> [LinkerSetting] {
     guard let folder = staticLibraries else { return [] }
     return [.unsafeFlags(names.flatMap { ["-Xlinker", "\(folder)/lib\($0).a"] })]
 }
+// The packaged executable starts faster (BENCHMARKS.md, "Start-up"): libstdc++ and libgcc
+// linked in (`-lstdc++` finds only the .a in the folder, which is searched before GCC's own),
+// a position-dependent executable (no 87,000 relocations to apply at every start; the price is
+// no address randomisation for the executable's own code and data), and no symbol table
+// exported for dynamic linking (nothing loads a library that would use it).
+let packagedExecutableFlags: [LinkerSetting] = staticLibraries.map { folder in
+    [.unsafeFlags(["-L", folder, "-Xclang-linker", "-static-libgcc", "-Xclang-linker", "-no-pie",
+                   "-Xlinker", "--no-export-dynamic"])]
+} ?? []
 
 let package = Package(
     name: "policysite",
@@ -71,7 +81,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "policysite", dependencies: ["PolicySiteCLI"]),
+        .executableTarget(name: "policysite", dependencies: ["PolicySiteCLI"], linkerSettings: packagedExecutableFlags),
         // Times the build's stages alone (scripts/bench); one small file, so cheap for CI to build.
         .executableTarget(name: "policysite-bench", dependencies: ["PolicySite"]),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer -D FUZZING);

@@ -22,8 +22,10 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let days = asOf.days
-        let options = BuildOptions(contentDirectory: content.content, templatesDirectory: templates.templates,
+        var options = BuildOptions(contentDirectory: content.content, templatesDirectory: templates.templates,
                                    outputDirectory: output, asOf: days.asOf, today: days.today)
+        // Only a report for today is a release; a view of the past never adds to the ledger.
+        options.writesLedger = days.asOf == days.today
         let waiting: OutputLock.Waiting = noWait ? .fail : .wait(announce: { Terminal.standardError($0) })
         do {
             let outcome = try Progress.step("Building the site") { try SiteBuilder().build(options, waiting: waiting) }

@@ -12,6 +12,9 @@ public struct BuildOptions: Sendable {
     public var today: CalendarDay
     /// Every core by default; one thread gives the same bytes, more slowly.
     public var parallelism: Parallelism
+    /// Whether `build` adds this report to the content's release ledger: only a build for
+    /// today publishes a report (a view of the past, `check`, `serve` and tests never write it).
+    public var writesLedger = false
 
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
                 outputDirectory: String = "site", asOf: CalendarDay, today: CalendarDay? = nil,

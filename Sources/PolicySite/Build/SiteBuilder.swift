@@ -25,6 +25,10 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter()
         let recovered = writer.recover(output)
         let (content, files) = try renderSite(options)
+        if options.writesLedger, let ledger = content.reportLedger {
+            // Before the site: a month frozen but not yet published is harmless; the reverse is not.
+            try ReportLedgerStage(io: io, contentDirectory: options.contentDirectory).write(ledger)
+        }
         let published = try writer.publish(files, to: output)
         return Outcome(warnings: content.warnings + recovered + published, fileCount: files.count)
     }
@@ -35,7 +39,7 @@ public struct SiteBuilder: Sendable {
     public func renderSite(_ options: BuildOptions, templates given: TemplateSet? = nil, markdownCache: MarkdownCache? = nil,
                            parseCache: PolicyParseCache? = nil) throws -> (SiteContent, [OutputFile]) {
         var (content, templates, moderation) = try load(options, templates: given, parseCache: parseCache)
-        let site = Site(content: content, asOf: options.asOf, moderation: moderation)
+        let site = Site(content: content, asOf: options.asOf, figures: moderation)
         do {
             let (files, advice) = try PageRenderer(templates: templates, markdownCache: markdownCache, parallelism: options.parallelism).renderWithAdvice(site)
             content.warnings = (content.warnings + advice).sorted { $0.location < $1.location }
@@ -47,7 +51,7 @@ public struct SiteBuilder: Sendable {
 
     /// The load stage: content, templates and the moderation log, checked together so that
     /// one run shows every problem.
-    func load(_ options: BuildOptions, templates given: TemplateSet?, parseCache: PolicyParseCache? = nil) throws -> (SiteContent, TemplateSet, ReportStatistics?) {
+    func load(_ options: BuildOptions, templates given: TemplateSet?, parseCache: PolicyParseCache? = nil) throws -> (SiteContent, TemplateSet, ClosedFigures?) {
         var bag = DiagnosticBag()
         let content = bag.collect(at: SourceLocation(file: options.contentDirectory)) { try ContentLoader(io: io, parseCache: parseCache, parallelism: options.parallelism).load(from: options.contentDirectory) }
         let templates = given ?? bag.collect(at: SourceLocation(file: options.templatesDirectory)) { try TemplateSet.load(from: themeDirectories(options), io: io) }
@@ -60,11 +64,16 @@ public struct SiteBuilder: Sendable {
         if let content, bag.hasErrors { bag.append(contentsOf: content.warnings) }
         try bag.throwIfErrors()
         guard var content, let templates else { preconditionFailure("a stage failed without a diagnostic") }
+        let log = (options.contentDirectory as NSString).appendingPathComponent(content.configuration.moderationLogPath)
         if let leftOut = moderation?.leftOutAfterAsOf, leftOut > 0 {
-            let log = (options.contentDirectory as NSString).appendingPathComponent(content.configuration.moderationLogPath)
             content.warnings.append(.warning(at: SourceLocation(file: log), "\(leftOut) \(leftOut == 1 ? "entry" : "entries") dated after the as-of day \(options.asOf) \(leftOut == 1 ? "is" : "are") left out of the report"))
         }
-        return (content, templates, moderation)
+        guard let moderation else { return (content, templates, nil) }
+        let (figures, warnings, ledger) = try ReportLedgerStage(io: io, contentDirectory: options.contentDirectory)
+            .figures(statistics: moderation, configuration: content.configuration, asOf: options.asOf, logFile: log)
+        content.warnings += warnings
+        content.reportLedger = ledger
+        return (content, templates, figures)
     }
 
     /// The site's own templates (when the directory exists), laid over the built-in theme.

@@ -16,7 +16,13 @@ public struct Site: Sendable {
     }
 
     /// Works out every policy's review status on `asOf`, and the report's protected figures.
-    public init(content: SiteContent, asOf: CalendarDay, moderation: ReportStatistics? = nil) {
+    public init(content: SiteContent, asOf: CalendarDay, moderation: ReportStatistics?) {
+        self.init(content: content, asOf: asOf, figures: moderation.map {
+            ClosedFigures(statistics: $0, closedThrough: ClosedFigures.closedThrough(asOf: asOf), threshold: content.configuration.suppressionThreshold)
+        })
+    }
+
+    public init(content: SiteContent, asOf: CalendarDay, figures: ClosedFigures? = nil) {
         let dueSoonMonths = content.configuration.dueSoonMonths
         let policies = content.policies.map { document in
             Policy(document: document, schedule: ReviewSchedule(nextReview: document.nextReview, dueSoonMonths: dueSoonMonths), asOf: asOf,
@@ -24,6 +30,6 @@ public struct Site: Sendable {
         }
         self.init(configuration: content.configuration, asOf: asOf,
                   policies: policies.sorted { ($0.document.title.lowercased(), $0.document.slug) < ($1.document.title.lowercased(), $1.document.slug) },
-                  report: moderation.map { TransparencyReport(statistics: $0, configuration: content.configuration, asOf: asOf) })
+                  report: figures.map { TransparencyReport(figures: $0, configuration: content.configuration, asOf: asOf) })
     }
 }

@@ -89,7 +89,8 @@ struct ModerationLogFastPath {
 }
 
 extension ModerationLogFastPath {
-    /// Counts by month, account and hours value; folded into `ReportStatistics` at the end.
+    /// Counts by month, and by school year and account or hours value; folded into
+    /// `ReportStatistics` at the end.
     struct Tally {
         let categoryCount: Int
         let actionCount: Int
@@ -137,8 +138,9 @@ extension ModerationLogFastPath {
             let stamp = day.year * 10000 + day.month * 100 + day.day
             if stamp < first { first = stamp }
             if stamp > last { last = stamp }
-            if let account { accounts.add(account.value, tag: account.digits, saturatingAt: 2) }
-            if let hours { self.hours.add(hours.bitPattern, tag: 1, saturatingAt: .max) }
+            let schoolYear = Int32(truncatingIfNeeded: day.month >= 9 ? day.year : day.year - 1)
+            if let account { accounts.add(account.value, tag: account.digits, group: schoolYear, saturatingAt: 2) }
+            if let hours { self.hours.add(hours.bitPattern, tag: 1, group: schoolYear, saturatingAt: .max) }
         }
 
         func fold(into statistics: inout ReportStatistics) {
@@ -150,18 +152,24 @@ extension ModerationLogFastPath {
             for stamp in [first, last] where stamp != Int.max && stamp != Int.min {
                 if let day = CalendarDay(year: stamp / 10000, month: stamp / 100 % 100, day: stamp % 100) { statistics.include(day: day) }
             }
-            accounts.forEach { value, tag, count in statistics.add(account: .short(value, digits: tag), incidents: count) }
-            hours.forEach { value, _, count in statistics.add(hours: Double(bitPattern: value), incidents: count) }
+            accounts.forEach { value, tag, group, count in
+                statistics.add(account: .short(value, digits: tag), year: SchoolYear(startYear: Int(group)), incidents: count)
+            }
+            hours.forEach { value, _, group, count in
+                statistics.add(hours: Double(bitPattern: value), year: SchoolYear(startYear: Int(group)), incidents: count)
+            }
         }
     }
 
-    /// A counting hash table of 64-bit keys with a small tag (0 marks an empty slot):
+    /// A counting hash table of 64-bit keys with a small tag (0 marks an empty slot) and a group
+    /// (the school year the count belongs to):
     /// open addressing, linear probing, Fibonacci hashing. No SipHash, no allocation per key,
     /// and one entry per slot so a probe touches one cache line.
     struct OpenTable {
         struct Entry {
             var key: UInt64 = 0
             var count: Int32 = 0
+            var group: Int32 = 0
             var tag: UInt8 = 0
         }
 
@@ -174,19 +182,19 @@ extension ModerationLogFastPath {
             shift = UInt64(64 - capacity.trailingZeroBitCount)
         }
 
-        mutating func add(_ key: UInt64, tag: UInt8, saturatingAt limit: Int32) {
+        mutating func add(_ key: UInt64, tag: UInt8, group: Int32, saturatingAt limit: Int32) {
             if (used + 1) * 4 > entries.count * 3 { grow() }
             let shift = self.shift
             let inserted: Bool = entries.withUnsafeMutableBufferPointer { entries in
                 let mask = entries.count - 1
-                var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                var index = Self.slot(key, group, shift)
                 while true {
                     let slotTag = entries[index].tag
                     if slotTag == 0 {
-                        entries[index] = Entry(key: key, count: 1, tag: tag)
+                        entries[index] = Entry(key: key, count: 1, group: group, tag: tag)
                         return true
                     }
-                    if slotTag == tag, entries[index].key == key {
+                    if slotTag == tag, entries[index].key == key, entries[index].group == group {
                         if entries[index].count < limit { entries[index].count += 1 }
                         return false
                     }
@@ -204,14 +212,18 @@ extension ModerationLogFastPath {
 
         private mutating func insert(_ entry: Entry) {
             let mask = entries.count - 1
-            var index = Int(truncatingIfNeeded: (entry.key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var index = Self.slot(entry.key, entry.group, shift)
             while entries[index].tag != 0 { index = (index + 1) & mask }
             entries[index] = entry
             used += 1
         }
 
-        func forEach(_ body: (UInt64, UInt8, Int) -> Void) {
-            for entry in entries where entry.tag != 0 { body(entry.key, entry.tag, Int(entry.count)) }
+        func forEach(_ body: (UInt64, UInt8, Int32, Int) -> Void) {
+            for entry in entries where entry.tag != 0 { body(entry.key, entry.tag, entry.group, Int(entry.count)) }
+        }
+
+        private static func slot(_ key: UInt64, _ group: Int32, _ shift: UInt64) -> Int {
+            Int(truncatingIfNeeded: ((key ^ UInt64(UInt32(bitPattern: group))) &* 0x9E37_79B9_7F4A_7C15) >> shift)
         }
     }
 }

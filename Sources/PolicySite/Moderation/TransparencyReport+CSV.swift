@@ -6,20 +6,19 @@ extension TransparencyReport {
         func add(_ period: String, _ table: String, _ key: String, _ count: Count) {
             lines.append("\(period),\(table),\(key),\(count.value.map(String.init) ?? "c")")
         }
-        func addRow(_ row: Row) {
-            let period = row.year?.description ?? "all"
+        for row in schoolYears {
+            let period = row.year.description
             add(period, "incidents", "all", row.incidents)
             for (term, count) in zip(categories, row.categories) { add(period, "category", term.key, count) }
             for (term, count) in zip(actions, row.actions) { add(period, "action", term.key, count) }
+            add(period, "accounts", "distinct", row.distinctAccounts)
+            add(period, "accounts", "repeat", row.repeatAccounts)
+            add(period, "time-to-action", "recorded", row.recordedTimes)
+            add(period, "time-to-action", "within-24-hours", row.within24Hours)
+            add(period, "time-to-action", "over-24-hours", row.over24Hours)
+            lines.append("\(period),time-to-action,median-hours,\(row.medianHours.map(jsonNumber) ?? "c")")
         }
-        schoolYears.forEach(addRow)
-        addRow(totals)
         for month in months { add(month.month.description, "incidents", "all", month.incidents) }
-        add("all", "accounts", "distinct", distinctAccounts)
-        add("all", "accounts", "repeat", repeatAccounts)
-        add("all", "time-to-action", "recorded", recordedTimes)
-        lines.append("all,time-to-action,median-hours,\(medianHours.map(jsonNumber) ?? "c")")
-        add("all", "time-to-action", "within-24-hours", within24Hours)
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -1,84 +1,61 @@
 extension TransparencyReport {
-    /// Lays the statistics out as tables tied by their sums, suppresses, and keeps what is safe.
+    /// The report of a log's complete months before `asOf`, without a ledger.
     public init(statistics: ReportStatistics, configuration: SiteConfiguration, asOf: CalendarDay) {
-        let threshold = configuration.suppressionThreshold
-        var values: [Int] = []
-        var sums: [Suppression.Sum] = []
-        var unpublished: Set<Int> = []
-        func cell(_ value: Int) -> Int {
-            values.append(value)
-            return values.count - 1
-        }
+        self.init(figures: ClosedFigures(statistics: statistics, closedThrough: ClosedFigures.closedThrough(asOf: asOf),
+                                         threshold: configuration.suppressionThreshold),
+                  configuration: configuration, asOf: asOf)
+    }
 
-        let period = statistics.first.flatMap { first in statistics.last.map { first...$0 } }
-        var years: [SchoolYear] = []
-        if let first = period?.lowerBound {
-            var year = SchoolYear(containing: first)
-            while year <= SchoolYear(containing: asOf) {
-                years.append(year)
-                year = year.next
-            }
-        }
-        let categoryCount = statistics.categoryCount, actionCount = statistics.actionCount
-        let tallies = years.map { statistics.tally(for: $0) }
-        let yearIncidents = tallies.map { cell($0.incidents) }
-        let yearCategories = tallies.map { tally in tally.categories.map { cell($0) } }
-        let yearActions = tallies.map { tally in tally.actions.map { cell($0) } }
-        let totalIncidents = cell(tallies.reduce(0) { $0 + $1.incidents })
-        let totalCategories = (0..<categoryCount).map { k in cell(tallies.reduce(0) { $0 + $1.categories[k] }) }
-        let totalActions = (0..<actionCount).map { j in cell(tallies.reduce(0) { $0 + $1.actions[j] }) }
-
-        // Every incident has one category, so each year's categories add up to its incidents.
-        for y in years.indices { sums.append(.init(total: yearIncidents[y], parts: yearCategories[y])) }
-        for k in 0..<categoryCount { sums.append(.init(total: totalCategories[k], parts: yearCategories.map { $0[k] })) }
-        for j in 0..<actionCount { sums.append(.init(total: totalActions[j], parts: yearActions.map { $0[j] })) }
-        sums.append(.init(total: totalIncidents, parts: yearIncidents))
-        sums.append(.init(total: totalIncidents, parts: totalCategories))
-
-        let lastMonth = asOf.calendarMonth
-        let shownMonths = (0..<Self.monthCount).map { lastMonth.adding(months: $0 - Self.monthCount + 1) }
-        let monthCells = shownMonths.map { cell(statistics.incidents(in: $0)) }
-        // The months of a school year add up to its incidents; months outside the table count
-        // as an unpublished part unless they are known to be empty (before the first entry).
-        for (y, year) in years.enumerated() {
-            let inside = shownMonths.indices.filter { SchoolYear(containing: shownMonths[$0]) == year }
-            guard !inside.isEmpty else { continue }
-            var parts = inside.map { monthCells[$0] }
-            let firstMonth = period.map { $0.lowerBound.calendarMonth } ?? lastMonth
-            let outside = (year.firstMonth.index...year.lastMonth.index).map(CalendarMonth.init(index:))
-                .filter { !shownMonths.contains($0) && $0 >= firstMonth && $0 <= lastMonth }
-            if !outside.isEmpty {
-                let rest = cell(outside.reduce(0) { $0 + statistics.incidents(in: $1) })
-                unpublished.insert(rest)
-                parts.append(rest)
-            }
-            sums.append(.init(total: yearIncidents[y], parts: parts))
-        }
-
-        let distinct = cell(statistics.distinctAccounts)
-        let repeats = cell(statistics.repeatAccounts)
-        let recorded = cell(statistics.recordedTimes)
-        let within = cell(statistics.actionedWithin24Hours)
-
-        let states = Suppression(values: values, sums: sums, unpublished: unpublished).apply(threshold: threshold)
-        func count(_ index: Int) -> Count { Count(values[index], states[index]) }
-
+    /// Protects each period's figures in time order: a month's count when the month is over, then
+    /// each complete school year with its months already settled. A period's cells are settled
+    /// once and never change, and no figure spans more than one school year, so every report
+    /// shows part of one and the same protected table, whenever it is built.
+    public init(figures: ClosedFigures, configuration: SiteConfiguration, asOf: CalendarDay) {
+        let threshold = figures.threshold
         self.asOf = asOf
+        self.closedThrough = figures.closedThrough
         self.threshold = threshold
         self.categories = configuration.categories
         self.actions = configuration.actions
         self.isExampleData = configuration.isExampleData
-        self.period = period
-        self.schoolYears = years.indices.map { y in
-            Row(year: years[y], incidents: count(yearIncidents[y]), categories: yearCategories[y].map(count), actions: yearActions[y].map(count))
+        self.history = figures.hasLedger ? .ledger : .none
+        let firstMonth = figures.months.keys.min().map(CalendarMonth.init(index:))
+        self.period = firstMonth.map { $0...figures.closedThrough }
+
+        func monthCell(_ month: CalendarMonth) -> SharedTotalProtection.Cell {
+            var alone = SharedTotalProtection(threshold: threshold, total: .init(value: figures.tally(for: month).incidents, state: .shown), splits: [])
+            alone.protect()
+            return SharedTotalProtection.Cell(value: alone.total.value, state: alone.total.state, isFixed: true)
         }
-        self.totals = Row(year: nil, incidents: count(totalIncidents), categories: totalCategories.map(count), actions: totalActions.map(count))
-        self.months = shownMonths.indices.map { Month(month: shownMonths[$0], incidents: count(monthCells[$0])) }
-        self.distinctAccounts = count(distinct)
-        self.repeatAccounts = count(repeats)
-        self.recordedTimes = count(recorded)
-        self.within24Hours = count(within)
-        let enoughTimes = statistics.recordedTimes >= Self.medianMinimum && self.recordedTimes.value != nil
-        self.medianHours = enoughTimes ? statistics.medianHours : nil
+        months = (0..<Self.monthCount).map { offset in
+            let month = figures.closedThrough.adding(months: offset - Self.monthCount + 1)
+            let cell = monthCell(month)
+            return Month(month: month, incidents: Count(cell.value, cell.state))
+        }
+
+        schoolYears = figures.completeYears.map { year in
+            let tally = figures.tally(for: year)
+            let yearMonths = (year.firstMonth.index...year.lastMonth.index).map { monthCell(CalendarMonth(index: $0)) }
+            var incidents = SharedTotalProtection(threshold: threshold, total: .init(value: tally.incidents, state: .shown),
+                                                  splits: [yearMonths, tally.categories.map { .init(value: $0, state: .shown) }])
+            incidents.protect()
+            let facts = figures.years[year] ?? .init(distinctAccounts: 0, repeatAccounts: 0, recordedTimes: 0, within24Hours: 0, medianHours: nil)
+            var times = SharedTotalProtection(threshold: threshold, total: .init(value: facts.recordedTimes, state: .shown),
+                                              splits: [[.init(value: facts.within24Hours, state: .shown),
+                                                        .init(value: facts.recordedTimes - facts.within24Hours, state: .shown)]])
+            times.protect()
+            func alone(_ value: Int) -> Count {
+                var cell = SharedTotalProtection(threshold: threshold, total: .init(value: value, state: .shown), splits: [])
+                cell.protect()
+                return Count(value, cell.total.state)
+            }
+            func count(_ cell: SharedTotalProtection.Cell) -> Count { Count(cell.value, cell.state) }
+            let recorded = count(times.total)
+            return Year(year: year, incidents: count(incidents.total), categories: incidents.splits[1].map(count),
+                        actions: tally.actions.map(alone), distinctAccounts: alone(facts.distinctAccounts),
+                        repeatAccounts: alone(facts.repeatAccounts), recordedTimes: recorded,
+                        within24Hours: count(times.splits[0][0]), over24Hours: count(times.splits[0][1]),
+                        medianHours: facts.recordedTimes >= Self.medianMinimum && recorded.value != nil ? facts.medianHours : nil)
+        }
     }
 }

@@ -6,7 +6,10 @@ enum Sitemap {
         for policy in site.policies {
             entries.append((site.configuration.baseURL + "policies/\(policy.slug)/", policy.document.lastUpdated.firstDay))
         }
-        if let report = site.report { entries.append((site.configuration.baseURL + "transparency/", report.lastEntry)) }
+        // The report changes when a month is over: its last change is the day after its last complete month.
+        if let report = site.report {
+            entries.append((site.configuration.baseURL + "transparency/", report.period.map { _ in report.closedThrough.adding(months: 1).firstDay }))
+        }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (location, lastModified) in entries {
             xml += "  <url><loc>\(XMLEscaping.escape(location))</loc>"

@@ -38,8 +38,10 @@ struct TransparencyPageView: Sendable {
     var policyLink: PolicyLink?
     var isExampleData: Bool
     var hasIncidents: Bool
+    var hasCompleteYears: Bool
     var periodSentence: String
     var suppressionSentence: String?
+    var historySentence: String
     var headlines: [Headline]
     var yearChartHTML: String
     var yearTable: Table
@@ -47,14 +49,14 @@ struct TransparencyPageView: Sendable {
     var actionTable: Table
     var monthChartHTML: String
     var monthTable: Table
-    var accounts: [Figure]
-    var timeToAction: [Figure]
+    var accountsTable: Table
+    var timeTable: Table
     var categories: [Definition]
     var actions: [Definition]
 
-    /// "114 of 116": a part with the whole it is part of, when the whole is published.
+    /// "114 of 116": a part with the whole it is part of, when both are published.
     static func outOf(_ part: TransparencyReport.Count, _ whole: TransparencyReport.Count, _ words: CountWords) -> String {
-        guard case .shown = whole else { return words.text(part) }
+        guard case .shown = whole, case .shown = part else { return words.text(part) }
         return "\(words.text(part)) of \(words.text(whole))"
     }
 
@@ -62,34 +64,37 @@ struct TransparencyPageView: Sendable {
         self.page = page
         isExampleData = report.isExampleData
         hasIncidents = report.period != nil
+        hasCompleteYears = !report.schoolYears.isEmpty
         let words = CountWords(threshold: report.threshold)
+        let closed = report.closedThrough.spelledOut
         if let period = report.period {
-            periodSentence = "This report covers the log from \(spelled(period.lowerBound)) to \(spelled(report.asOf)); the last entry is dated \(spelled(period.upperBound))."
+            periodSentence = "This report counts complete months, from \(period.lowerBound.spelledOut) to \(closed). "
+                + "A month is added once it is over, and a school year’s figures once the school year is over."
         } else {
-            periodSentence = "No incidents have been logged up to \(spelled(report.asOf))."
+            periodSentence = "No incidents were logged up to the end of \(closed), the last complete month."
         }
         suppressionSentence = report.threshold > 1
-            ? "To protect the families involved, a number from 1 to \(report.threshold - 1) is shown as “fewer than \(report.threshold)”, and a few other numbers are “not shown”, so that no hidden number can be worked out by subtracting from a total."
+            ? "To protect the families involved, a number from 1 to \(report.threshold - 1) is shown as “fewer than \(report.threshold)”, and a few other numbers are “not shown”, so that no hidden number can be worked out from the others."
             : nil
+        historySentence = report.history == .ledger
+            ? "Figures of earlier reports are kept as they were, so small numbers stay hidden across reports: comparing this report with earlier ones never reveals a hidden number."
+            : "Small numbers stay hidden across reports as long as the log of a month is not changed after that month is published."
 
-        let current = SchoolYear(containing: report.asOf)
-        let rows = Dictionary(uniqueKeysWithValues: report.schoolYears.map { ($0.year!, $0) })
-        headlines = [(current.previous, "\(current.previous) (the last complete school year)"), (current, "\(current) so far")].compactMap { year, heading in
-            guard let row = rows[year] else { return nil }
-            return Headline(heading: heading, figures: [Figure(label: "Incidents", value: words.text(row.incidents))]
-                + zip(report.actions, row.actions).map { Figure(label: $0.label, value: words.text($1)) })
-        }
+        headlines = report.schoolYears.last.map { row in
+            [Headline(heading: "\(row.year) (the last complete school year)",
+                      figures: [Figure(label: "Incidents", value: words.text(row.incidents))]
+                          + zip(report.actions, row.actions).map { Figure(label: $0.label, value: words.text($1)) })]
+        } ?? []
 
-        let yearLabels = report.schoolYears.map { $0.year!.description }
+        let yearLabels = report.schoolYears.map { $0.year.description }
         yearChartHTML = TransparencyChart(id: "chart-years", title: "Incidents per school year, \(yearLabels.first ?? "") to \(yearLabels.last ?? "")",
-                                         bars: report.schoolYears.map { .init(label: $0.year!.description, value: $0.incidents.value, text: words.text($0.incidents)) }).html
-        yearTable = Table(caption: "Incidents per school year (1 September to 31 August)", columns: ["School year", "Incidents"],
-                          rows: report.schoolYears.map { TableRow(header: $0.year!.description, cells: [words.text($0.incidents)], isTotal: false) }
-                              + [TableRow(header: "All years", cells: [words.text(report.totals.incidents)], isTotal: true)])
-        func table(_ caption: String, _ terms: [SiteConfiguration.Term], _ cells: (TransparencyReport.Row) -> [TransparencyReport.Count]) -> Table {
+                                         bars: report.schoolYears.map { .init(label: $0.year.description, value: $0.incidents.value, text: words.text($0.incidents)) }).html
+        yearTable = Table(caption: "Incidents per complete school year (1 September to 31 August)", columns: ["School year", "Incidents"],
+                          rows: report.schoolYears.map { TableRow(header: $0.year.description, cells: [words.text($0.incidents)], isTotal: false) })
+        func table(_ caption: String, _ terms: [SiteConfiguration.Term], _ cells: (TransparencyReport.Year) -> [TransparencyReport.Count]) -> Table {
             Table(caption: caption, columns: ["School year"] + terms.map(\.label) + ["Incidents"],
-                  rows: (report.schoolYears + [report.totals]).map { row in
-                      TableRow(header: row.year?.description ?? "All years", cells: cells(row).map(words.text) + [words.text(row.incidents)], isTotal: row.year == nil)
+                  rows: report.schoolYears.map { row in
+                      TableRow(header: row.year.description, cells: cells(row).map(words.text) + [words.text(row.incidents)], isTotal: false)
                   })
         }
         categoryTable = table("Incidents by kind of content and school year", report.categories, \.categories)
@@ -101,13 +106,19 @@ struct TransparencyPageView: Sendable {
         monthTable = Table(caption: "Incidents per month, most recent first", columns: ["Month", "Incidents"],
                            rows: monthRows.map { TableRow(header: $0.month.spelledOut, cells: [words.text($0.incidents)], isTotal: false) })
 
-        accounts = [Figure(label: "Accounts actioned", value: words.text(report.distinctAccounts)),
-                    Figure(label: "Accounts involved in more than one incident", value: words.text(report.repeatAccounts))]
-        let median = report.medianHours.map { "\(formatHours($0)) \($0 == 1 ? "hour" : "hours")" }
-            ?? "not shown until at least \(TransparencyReport.medianMinimum) actions have a recorded time"
-        timeToAction = [Figure(label: "Incidents with a recorded time to action", value: words.text(report.recordedTimes)),
-                        Figure(label: "Median time from the content appearing to the action", value: median),
-                        Figure(label: "Actioned within 24 hours", value: Self.outOf(report.within24Hours, report.recordedTimes, words))]
+        accountsTable = Table(caption: "Accounts actioned, by school year", columns: ["School year", "Accounts actioned", "Accounts involved in more than one incident"],
+                              rows: report.schoolYears.map { row in
+                                  TableRow(header: row.year.description, cells: [words.text(row.distinctAccounts), words.text(row.repeatAccounts)], isTotal: false)
+                              })
+        timeTable = Table(caption: "Time from the content appearing to the action, by school year",
+                          columns: ["School year", "Incidents with a recorded time", "Within 24 hours", "Over 24 hours", "Median time"],
+                          rows: report.schoolYears.map { row in
+                              let median = row.medianHours.map { "\(formatHours($0)) \($0 == 1 ? "hour" : "hours")" }
+                                  ?? "not given for fewer than \(TransparencyReport.medianMinimum) times"
+                              return TableRow(header: row.year.description,
+                                              cells: [words.text(row.recordedTimes), Self.outOf(row.within24Hours, row.recordedTimes, words),
+                                                      Self.outOf(row.over24Hours, row.recordedTimes, words), median], isTotal: false)
+                          })
         policyLink = policy
         categories = report.categories.map { Definition(label: $0.label, description: $0.description) }
         actions = report.actions.map { Definition(label: $0.label, description: $0.description) }
@@ -144,5 +155,3 @@ func formatHours(_ hours: Double) -> String {
     return tenths % 10 == 0 ? grouped(tenths / 10) : "\(grouped(tenths / 10)).\(tenths % 10)"
 }
 
-/// "3 September 2016".
-func spelled(_ day: CalendarDay) -> String { "\(day.day) \(day.calendarMonth.spelledOut)" }

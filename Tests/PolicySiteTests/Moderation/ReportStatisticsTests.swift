@@ -22,22 +22,30 @@ import Testing
         #expect(statistics.incidents == 12)
     }
 
-    @Test func countsMonthsAccountsAndPeriod() throws {
+    @Test func countsMonthsAndAccountsPerSchoolYearAndThePeriod() throws {
         let statistics = try small()
         #expect(statistics.incidents(in: CalendarMonth(year: 2026, month: 1)!) == 1)
         #expect(statistics.incidents(in: CalendarMonth(year: 2026, month: 2)!) == 0)
-        #expect(statistics.distinctAccounts == 7)
-        #expect(statistics.repeatAccounts == 2)
+        #expect(statistics.tally(for: CalendarMonth(year: 2018, month: 2)!).categories == [0, 0, 1, 0, 0, 0])
+        // An account seen in two school years counts in each, and repeats only within one.
+        let first = statistics.facts(for: SchoolYear(startYear: 2016))
+        #expect((first.distinctAccounts, first.repeatAccounts) == (2, 1))
+        let last = statistics.facts(for: SchoolYear(startYear: 2026))
+        #expect((last.distinctAccounts, last.repeatAccounts) == (3, 0))
+        #expect(statistics.facts(for: SchoolYear(startYear: 2025)).repeatAccounts == 1)
         #expect(statistics.first == CalendarDay(year: 2016, month: 9, day: 5))
         #expect(statistics.last == CalendarDay(year: 2026, month: 11, day: 24))
     }
 
-    @Test func takesTheExactMedianOfHoursToAction() throws {
+    @Test func takesTheExactMedianOfHoursToActionPerSchoolYear() throws {
         let statistics = try small()
-        #expect(statistics.recordedTimes == 10)
-        // 0.5 1.5 2 3 4 | 5 8 10 26 30
-        #expect(statistics.medianHours == 4.5)
-        #expect(statistics.actionedWithin24Hours == 8)
+        let first = statistics.facts(for: SchoolYear(startYear: 2016))
+        #expect(first.recordedTimes == 3)
+        // 1.5 2 30
+        #expect(first.medianHours == 2)
+        #expect(first.actionedWithin24Hours == 2)
+        // 10 26: the mean of the middle two.
+        #expect(statistics.facts(for: SchoolYear(startYear: 2025)).medianHours == 18)
     }
 
     @Test func takesTheMiddleValueForAnOddCountWithRepeats() {
@@ -45,8 +53,8 @@ import Testing
         for hours in [7.0, 1, 1, 1, 24, 25, 2] {
             statistics.add(ModerationIncident(date: CalendarDay(year: 2020, month: 1, day: 1)!, category: 0, actions: ActionSet([0]), hoursToAction: hours))
         }
-        #expect(statistics.medianHours == 2)
-        #expect(statistics.actionedWithin24Hours == 6)
+        #expect(statistics.facts(for: SchoolYear(startYear: 2019)).medianHours == 2)
+        #expect(statistics.facts(for: SchoolYear(startYear: 2019)).actionedWithin24Hours == 6)
     }
 
     @Test func namesSchoolYearsFromSeptemberToAugust() {

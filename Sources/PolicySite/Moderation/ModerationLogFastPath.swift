@@ -138,7 +138,7 @@ extension ModerationLogFastPath {
             let stamp = day.year * 10000 + day.month * 100 + day.day
             if stamp < first { first = stamp }
             if stamp > last { last = stamp }
-            let schoolYear = Int32(truncatingIfNeeded: day.month >= 9 ? day.year : day.year - 1)
+            let schoolYear = Int16(truncatingIfNeeded: day.month >= 9 ? day.year : day.year - 1)
             if let account { accounts.add(account.value, tag: account.digits, group: schoolYear, saturatingAt: 2) }
             if let hours { self.hours.add(hours.bitPattern, tag: 1, group: schoolYear, saturatingAt: .max) }
         }
@@ -152,9 +152,9 @@ extension ModerationLogFastPath {
             for stamp in [first, last] where stamp != Int.max && stamp != Int.min {
                 if let day = CalendarDay(year: stamp / 10000, month: stamp / 100 % 100, day: stamp % 100) { statistics.include(day: day) }
             }
-            accounts.forEach { value, tag, group, count in
-                statistics.add(account: .short(value, digits: tag), year: SchoolYear(startYear: Int(group)), incidents: count)
-            }
+            var byYear: [Int16: [(key: AccountKey, incidents: Int)]] = [:]
+            accounts.forEach { value, tag, group, count in byYear[group, default: []].append((.short(value, digits: tag), count)) }
+            for (group, accounts) in byYear { statistics.add(accounts: accounts, year: SchoolYear(startYear: Int(group))) }
             hours.forEach { value, _, group, count in
                 statistics.add(hours: Double(bitPattern: value), year: SchoolYear(startYear: Int(group)), incidents: count)
             }
@@ -169,7 +169,7 @@ extension ModerationLogFastPath {
         struct Entry {
             var key: UInt64 = 0
             var count: Int32 = 0
-            var group: Int32 = 0
+            var group: Int16 = 0
             var tag: UInt8 = 0
         }
 
@@ -182,7 +182,7 @@ extension ModerationLogFastPath {
             shift = UInt64(64 - capacity.trailingZeroBitCount)
         }
 
-        mutating func add(_ key: UInt64, tag: UInt8, group: Int32, saturatingAt limit: Int32) {
+        mutating func add(_ key: UInt64, tag: UInt8, group: Int16, saturatingAt limit: Int32) {
             if (used + 1) * 4 > entries.count * 3 { grow() }
             let shift = self.shift
             let inserted: Bool = entries.withUnsafeMutableBufferPointer { entries in
@@ -218,12 +218,12 @@ extension ModerationLogFastPath {
             used += 1
         }
 
-        func forEach(_ body: (UInt64, UInt8, Int32, Int) -> Void) {
+        func forEach(_ body: (UInt64, UInt8, Int16, Int) -> Void) {
             for entry in entries where entry.tag != 0 { body(entry.key, entry.tag, entry.group, Int(entry.count)) }
         }
 
-        private static func slot(_ key: UInt64, _ group: Int32, _ shift: UInt64) -> Int {
-            Int(truncatingIfNeeded: ((key ^ UInt64(UInt32(bitPattern: group))) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        private static func slot(_ key: UInt64, _ group: Int16, _ shift: UInt64) -> Int {
+            Int(truncatingIfNeeded: ((key ^ UInt64(UInt16(bitPattern: group))) &* 0x9E37_79B9_7F4A_7C15) >> shift)
         }
     }
 }

@@ -40,15 +40,31 @@ public struct ReportStatistics: Sendable, Hashable {
     }
 
     /// What one school year's accounts and times to action add up to.
+    /// Equal when the figures are: how they were counted (one account at a time, or a whole
+    /// table folded in from the reader's fast lane) does not matter.
     public struct YearFacts: Sendable, Hashable {
         /// Incidents per account, saturating at 2: all "repeat" needs.
         var accounts: [AccountKey: UInt8] = [:]
+        /// Accounts counted elsewhere and folded in as figures (the fast lane's table), when no
+        /// account of the year was counted here: a million rows' accounts need no dictionary.
+        var foldedDistinct = 0
+        var foldedRepeat = 0
         /// How often each hours-to-action value occurs; exact, and bounded by the distinct values.
         var hours: [Double: Int] = [:]
 
-        public var distinctAccounts: Int { accounts.count }
+        public var distinctAccounts: Int { accounts.count + foldedDistinct }
         /// Accounts involved in more than one incident of the year.
-        public var repeatAccounts: Int { accounts.values.reduce(0) { $1 >= 2 ? $0 + 1 : $0 } }
+        public var repeatAccounts: Int { accounts.values.reduce(0) { $1 >= 2 ? $0 + 1 : $0 } + foldedRepeat }
+
+        public static func == (a: YearFacts, b: YearFacts) -> Bool {
+            (a.distinctAccounts, a.repeatAccounts) == (b.distinctAccounts, b.repeatAccounts) && a.hours == b.hours
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(distinctAccounts)
+            hasher.combine(repeatAccounts)
+            hasher.combine(hours)
+        }
         /// Incidents that carry an hours-to-action.
         public var recordedTimes: Int { hours.values.reduce(0, +) }
         public var actionedWithin24Hours: Int { hours.reduce(0) { $1.key <= 24 ? $0 + $1.value : $0 } }
@@ -109,6 +125,17 @@ public struct ReportStatistics: Sendable, Hashable {
     mutating func add(account: AccountKey, year: SchoolYear, incidents: Int) {
         let seen = Int(yearFacts[year]?.accounts[account] ?? 0)
         yearFacts[year, default: YearFacts()].accounts[account] = UInt8(min(2, seen + incidents))
+    }
+
+    /// Adds a year's accounts counted elsewhere, each with its incidents (saturating at 2). When
+    /// the year has no account counted here they cannot overlap, so only their figures are kept.
+    mutating func add(accounts: [(key: AccountKey, incidents: Int)], year: SchoolYear) {
+        if yearFacts[year]?.accounts.isEmpty ?? true {
+            yearFacts[year, default: YearFacts()].foldedDistinct += accounts.count
+            yearFacts[year, default: YearFacts()].foldedRepeat += accounts.reduce(0) { $1.incidents >= 2 ? $0 + 1 : $0 }
+        } else {
+            for account in accounts { add(account: account.key, year: year, incidents: account.incidents) }
+        }
     }
 
     mutating func add(hours: Double, year: SchoolYear, incidents: Int) {

@@ -54,9 +54,10 @@ struct TransparencyPageView: Sendable {
     var categories: [Definition]
     var actions: [Definition]
 
-    /// "114 of 116": a part with the whole it is part of, when both are published.
+    /// "114 of 116", "fewer than 5 of 7": a part with the whole it is part of, when the whole
+    /// is published (a part "not shown" reads alone).
     static func outOf(_ part: TransparencyReport.Count, _ whole: TransparencyReport.Count, _ words: CountWords) -> String {
-        guard case .shown = whole, case .shown = part else { return words.text(part) }
+        guard case .shown = whole, part != .secondary else { return words.text(part) }
         return "\(words.text(part)) of \(words.text(whole))"
     }
 

@@ -66,5 +66,6 @@ import Testing
         #expect(TransparencyPageView.outOf(.shown(114), .shown(116), words) == "114 of 116")
         #expect(TransparencyPageView.outOf(.small, .shown(7), words) == "fewer than 5 of 7")
         #expect(TransparencyPageView.outOf(.shown(3), .secondary, words) == "3")
+        #expect(TransparencyPageView.outOf(.secondary, .shown(11), words) == "not shown")
     }
 }

@@ -69,10 +69,12 @@ let package = Package(
             plugins: fuzzing ? [] : ["EmbedTheme", "GenerateViewModelLookups"]
         ),
         // The default theme (templates/) is compiled into the library: see README, decisions.
-        .executableTarget(name: "ThemeEmbedder"),
+        // What the two build-tool executables share (writing the generated file only when it changes).
+        .target(name: "BuildToolSupport"),
+        .executableTarget(name: "ThemeEmbedder", dependencies: ["BuildToolSupport"]),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         // The view models' template lookups are generated from their declarations (README, decisions).
-        .executableTarget(name: "ViewModelLookupGenerator"),
+        .executableTarget(name: "ViewModelLookupGenerator", dependencies: ["BuildToolSupport"]),
         .plugin(name: "GenerateViewModelLookups", capability: .buildTool(), dependencies: ["ViewModelLookupGenerator"]),
         .target(
             name: "PolicySiteCLI",

@@ -6,7 +6,9 @@ import PolicySite
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMarkdownPage(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let markdown = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    let rendered = MarkdownRenderer().render(markdown)
+    // A library failure is reported to the user as an error; for the fuzzer it is a finding.
+    let rendered: RenderedMarkdown
+    do { rendered = try MarkdownRenderer().render(markdown) } catch { fatalError("\(error.localizedDescription) for \(markdown.debugDescription)") }
     if rendered.html.lowercased().contains("<script") || rendered.html.lowercased().contains("href=\"javascript:") {
         fatalError("unsafe HTML rendered from \(markdown.debugDescription)")
     }

@@ -45,7 +45,7 @@ struct ImportCommand: ParsableCommand {
             Terminal.standardError("Nothing was written.")
             throw exit
         } catch let error as PolicyImport.PandocMissing {
-            Terminal.standardError("error: \(error.errorDescription!)")
+            Terminal.standardError("error: \(error.localizedDescription)")
             throw ExitCode(1)
         } catch let error as ImportWriter.Failure {
             Terminal.standardError("\(error.path):1:1: error: \(error.reason)")

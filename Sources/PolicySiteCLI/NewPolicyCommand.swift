@@ -20,7 +20,7 @@ struct NewPolicyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let slug = Slug.make(from: title)!
+        guard let slug = Slug.make(from: title) else { throw ValidationError("the title '\(title)' has no letters or digits to make a file name from") }  // validate() refused it already
         let cycle = try reviewCycle()
         let policies = (content.content as NSString).appendingPathComponent("policies")
         let path = (policies as NSString).appendingPathComponent("\(slug).md")

@@ -41,8 +41,9 @@ struct AsOfOption: ParsableArguments {
 enum Clock {
     static func today() -> CalendarDay {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        // Safe: a Gregorian calendar always gives the three parts asked for, as a real day.
         return CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }

@@ -1,12 +1,10 @@
+import BuildToolSupport
 import Foundation
 
 // Usage: ThemeEmbedder THEME_DIR OUTPUT.swift. Writes every regular, non-hidden file below
 // THEME_DIR as base64 into an `EmbeddedTheme` enum (run by the EmbedTheme build plugin).
 let arguments = CommandLine.arguments
-guard arguments.count == 3 else {
-    FileHandle.standardError.write(Data("usage: ThemeEmbedder THEME_DIR OUTPUT.swift\n".utf8))
-    exit(64)
-}
+guard arguments.count == 3 else { GeneratedFile.fail("usage", "ThemeEmbedder THEME_DIR OUTPUT.swift", status: 64) }
 let theme = URL(fileURLWithPath: arguments[1])
 var entries: [(String, String)] = []
 if let enumerator = FileManager.default.enumerator(atPath: theme.path) {
@@ -18,8 +16,7 @@ if let enumerator = FileManager.default.enumerator(atPath: theme.path) {
         do {
             entries.append((relative, try Data(contentsOf: url).base64EncodedString()))
         } catch {
-            FileHandle.standardError.write(Data("ThemeEmbedder: cannot read \(url.path): \(error)\n".utf8))
-            exit(1)
+            GeneratedFile.fail("ThemeEmbedder", "cannot read \(url.path): \(error)")
         }
     }
 }
@@ -30,13 +27,4 @@ for (path, base64) in entries.sorted(by: { $0.0 < $1.0 }) {
 }
 if entries.isEmpty { source += "        :\n" }
 source += "    ]\n}\n"
-do {
-    let output = URL(fileURLWithPath: arguments[2])
-    // Rewriting an unchanged file would make the library recompile on every build.
-    if (try? Data(contentsOf: output)) != Data(source.utf8) {
-        try Data(source.utf8).write(to: output, options: .atomic)
-    }
-} catch {
-    FileHandle.standardError.write(Data("ThemeEmbedder: cannot write \(arguments[2]): \(error)\n".utf8))
-    exit(1)
-}
+GeneratedFile.write(source, to: arguments[2], tool: "ThemeEmbedder")

@@ -60,11 +60,11 @@ try stage("markdown-limits", bytes: markdownBytes, items: content.policies.count
     for policy in content.policies { _ = MarkdownLimits().check(policy.markdown, file: policy.sourcePath) }
 }
 try stage("markdown-serial", bytes: markdownBytes, items: content.policies.count) {
-    for policy in content.policies { _ = renderer.render(policy.markdown) }
+    for policy in content.policies { _ = try renderer.render(policy.markdown) }
 }
 try stage("markdown-parallel", bytes: markdownBytes, items: content.policies.count) {
     let policies = content.policies
-    DispatchQueue.concurrentPerform(iterations: policies.count) { index in _ = renderer.render(policies[index].markdown) }
+    DispatchQueue.concurrentPerform(iterations: policies.count) { index in _ = try? renderer.render(policies[index].markdown) }
 }
 var files: [OutputFile] = []
 try stage("render-all-pages", items: content.policies.count) { files = try PageRenderer(templates: templates).render(site) }

@@ -2,15 +2,15 @@ import Foundation
 
 /// The words `init` and `new policy` write for the author to replace, kept in one place so
 /// that the scaffolds write them and `check` and `build` recognise them.
-public enum PlaceholderText {
+enum PlaceholderText {
     /// site.yml of a new site.
     public static let organisation = "Example Primary School"
     public static let baseURL = "https://policies.example.org/"
     /// The example policy of a new site: its opening line.
-    public static let examplePolicyOpening = "This is an example policy. Replace it with your own, or delete it once you have added"
+    static let examplePolicyOpening = "This is an example policy. Replace it with your own, or delete it once you have added"
     /// A new policy's summary, and the lines of its body an author replaces.
     public static let summary = "One sentence that tells a parent what this policy is for."
-    public static let bodyLines = [
+    static let bodyLines = [
         "Write the policy here in Markdown. This opening paragraph is the first thing a parent reads:",
         "- What the school wants this policy to achieve.",
         "Describe what happens, who does it, and when.",

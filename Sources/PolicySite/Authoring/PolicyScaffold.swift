@@ -37,16 +37,8 @@ public enum PolicyScaffold {
     }
 
     /// A YAML double-quoted scalar, so a title with ':' or '#' stays one string.
-    static func yamlQuoted(_ text: String) -> String {
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n", "\r", "\t": quoted += " "
-            default: quoted.unicodeScalars.append(scalar)
-            }
-        }
-        return quoted + "\""
-    }
+    static func yamlQuoted(_ text: String) -> String { "\"" + yamlQuotedRules.escape(text) + "\"" }
+
+    /// Quotes and backslashes escaped; a line break or tab becomes a space (a title is one line).
+    static let yamlQuotedRules = TextEscaping(replacing: ["\"": "\\\"", "\\": "\\\\", "\n": " ", "\r": " ", "\t": " "], as: nil)
 }

@@ -2,7 +2,7 @@
 /// policy and an empty moderation log. Paths are relative to the new site's directory.
 public enum SiteScaffold {
     /// The moderation log's header row (DESIGN.md): the columns a row may fill.
-    public static let moderationLogHeader = "date,category,actions,account,hours-to-action"
+    static let moderationLogHeader = "date,category,actions,account,hours-to-action"
     public static let examplePolicySlug = "about-these-policies"
 
     /// Every file of a new site, its example policy last updated in `month`.

@@ -11,7 +11,7 @@ public struct BuildOptions: Sendable {
     /// `--as-of 2017-08-15` shows the site as it was then. Defaults to `asOf`.
     public var today: CalendarDay
     /// Every core by default; one thread gives the same bytes, more slowly.
-    public var parallelism: Parallelism
+    var parallelism: Parallelism
     /// Whether `build` adds this report to the content's release ledger: only a build for
     /// today publishes a report (a view of the past, `check`, `serve` and tests never write it).
     public var writesLedger = false

@@ -2,7 +2,7 @@ import Foundation
 
 /// The whole build, one line per stage: load, model, render, publish.
 public struct SiteBuilder: Sendable {
-    public var io: FileIO
+    var io: FileIO
 
     public init(io: FileIO = .disk) {
         self.io = io
@@ -36,7 +36,7 @@ public struct SiteBuilder: Sendable {
     /// Everything but publishing: what `check` runs, and what `build` writes.
     /// `templates`, when given, are used instead of loading them, and `markdownCache` keeps
     /// rendered policies (the preview server keeps both between rebuilds).
-    public func renderSite(_ options: BuildOptions, templates given: TemplateSet? = nil, markdownCache: MarkdownCache? = nil,
+    func renderSite(_ options: BuildOptions, templates given: TemplateSet? = nil, markdownCache: MarkdownCache? = nil,
                            parseCache: PolicyParseCache? = nil) throws -> (SiteContent, [OutputFile]) {
         var (content, templates, moderation) = try load(options, templates: given, parseCache: parseCache)
         let site = Site(content: content, asOf: options.asOf, figures: moderation)
@@ -63,7 +63,8 @@ public struct SiteBuilder: Sendable {
         }
         if let content, bag.hasErrors { bag.append(contentsOf: content.warnings) }
         try bag.throwIfErrors()
-        guard var content, let templates else { preconditionFailure("a stage failed without a diagnostic") }
+        // `collect` records an error whenever it gives nil, so this holds after the line above.
+        guard var content, let templates else { throw PolicySiteError(bag.diagnostics) }
         let log = (options.contentDirectory as NSString).appendingPathComponent(content.configuration.moderationLogPath)
         if let leftOut = moderation?.leftOutAfterAsOf, leftOut > 0 {
             content.warnings.append(.warning(at: SourceLocation(file: log), "\(leftOut) \(leftOut == 1 ? "entry" : "entries") dated after the as-of day \(options.asOf) \(leftOut == 1 ? "is" : "are") left out of the report"))

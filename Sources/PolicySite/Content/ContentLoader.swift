@@ -3,10 +3,10 @@ import Foundation
 /// The load stage: reads `site.yml` and `policies/*.md` from a content directory and
 /// reports every problem in them at once.
 public struct ContentLoader: Sendable {
-    public var io: FileIO
+    var io: FileIO
     /// Parsed policies kept from the last rebuild (the preview server's); nil parses every file.
-    public var parseCache: PolicyParseCache?
-    public var parallelism: Parallelism
+    var parseCache: PolicyParseCache?
+    var parallelism: Parallelism
 
     public init(io: FileIO = .disk, parseCache: PolicyParseCache? = nil, parallelism: Parallelism = .allCores) {
         self.io = io
@@ -33,7 +33,9 @@ public struct ContentLoader: Sendable {
             bag.append(contentsOf: PolicyReferenceCheck.warnings(in: configuration, slugs: policies.map(\.slug)))
         }
         try bag.throwIfErrors()
-        return SiteContent(configuration: loaded!.0, policies: policies, warnings: bag.warnings, approvedVersions: approved)
+        // `collect` records an error whenever it gives nil, so this holds after the line above.
+        guard let configuration = loaded?.0 else { throw PolicySiteError(bag.diagnostics) }
+        return SiteContent(configuration: configuration, policies: policies, warnings: bag.warnings, approvedVersions: approved)
     }
 
     private func loadPolicies(from directory: String, contentDirectory: String, into bag: inout DiagnosticBag) -> [PolicyDocument] {
@@ -82,3 +84,7 @@ public struct ContentLoader: Sendable {
         return parsed
     }
 }
+
+/// Parsed policies, keyed by path and kept only while the file holds the same bytes (never
+/// judged by modification time).
+public typealias PolicyParseCache = RebuildCache<String, (bytes: Data, parsed: (PolicyDocument, [Diagnostic]))>

@@ -39,7 +39,7 @@ public struct FileIO: Sendable {
     }
 
     /// Throws a FILE error naming `path` when it leads outside `folder`.
-    public func checkInside(_ path: String, folder: String, folderName: String) throws {
+    func checkInside(_ path: String, folder: String, folderName: String) throws {
         if Self.isPlainlyInside(path, folder) { return }
         let real = try resolve(path), realFolder = try resolve(folder)
         if real != realFolder, RealPath.isInside(real, realFolder) { return }

@@ -69,6 +69,6 @@ struct FrontMatter {
     /// `memchr` over the text's bytes; `utf8.contains` went a byte at a time through an iterator.
     private static func containsCarriageReturn(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { $0.isEmpty ? false : memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }
     }
 }

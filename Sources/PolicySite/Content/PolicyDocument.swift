@@ -25,7 +25,7 @@ public struct PolicyDocument: Sendable, Hashable {
     /// The file it came from, for diagnostics.
     public var sourcePath: String
     /// The file line on which `markdown` starts, to point diagnostics about the body at the file.
-    public var bodyFirstLine: Int
+    var bodyFirstLine: Int
 
     public init(slug: String, title: String, summary: String? = nil, owner: String? = nil,
                 lastUpdated: ReviewDate, nextReview: ReviewDate, history: [Review] = [],

@@ -10,7 +10,7 @@ public enum PolicyParser {
     static let plainHeaderLines = 12
 
     /// Is `slug` usable as a page address?
-    public static func isValidSlug(_ slug: String) -> Bool {
+    static func isValidSlug(_ slug: String) -> Bool {
         !slug.isEmpty && slug.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 
@@ -51,8 +51,13 @@ public enum PolicyParser {
                                      expected: "a review date after the last update"))
         }
         try reader.bag.throwIfErrors()
-        let document = PolicyDocument(slug: slug, title: title!, summary: summary, owner: owner,
-                                      lastUpdated: lastUpdated!, nextReview: nextReview!,
+        // YAMLReader reports each required value it cannot read, so this only guards a gap in that.
+        guard let title, let lastUpdated, let nextReview else {
+            throw PolicySiteError(.error(at: SourceLocation(file: file), "the front matter has no readable 'title', 'last-updated' or 'next-review'",
+                                         expected: "front matter with 'title:', 'last-updated:' and 'next-review:' between '---' lines"))
+        }
+        let document = PolicyDocument(slug: slug, title: title, summary: summary, owner: owner,
+                                      lastUpdated: lastUpdated, nextReview: nextReview,
                                       history: history.sorted { $0.reviewed < $1.reviewed },
                                       markdown: split.body, sourcePath: file, bodyFirstLine: split.bodyFirstLine)
         let placeholders = PlaceholderText.warnings(in: document, summaryAt: reader.value("summary", in: root).map { reader.location($0) })
@@ -95,10 +100,15 @@ public enum PolicyParser {
                               expected: "front matter with '\(key):', or a line such as '\(label): September 2017'"))
         }
         try bag.throwIfErrors()
+        // Safe to rely on above (a missing date is an error unless a bad line already is one), but not worth a crash.
+        guard let lastUpdated = dates["last-updated"], let nextReview = dates["next-review"] else {
+            throw PolicySiteError(.error(at: SourceLocation(file: file), "no 'Last Updated:' and 'Next Review Due:' lines near the top and no front matter",
+                                         expected: "front matter with 'last-updated:' and 'next-review:', or lines such as 'Next Review Due: September 2017'"))
+        }
         // Blank, not removed, so that body line numbers stay the file's.
         for index in consumed { lines[index] = "" }
-        let document = PolicyDocument(slug: slug, title: title ?? slug, lastUpdated: dates["last-updated"]!,
-                                      nextReview: dates["next-review"]!, markdown: lines.joined(separator: "\n"), sourcePath: file)
+        let document = PolicyDocument(slug: slug, title: title ?? slug, lastUpdated: lastUpdated,
+                                      nextReview: nextReview, markdown: lines.joined(separator: "\n"), sourcePath: file)
         return (document, [])
     }
 }

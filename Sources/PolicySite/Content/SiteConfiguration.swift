@@ -28,12 +28,12 @@ public struct SiteConfiguration: Sendable, Hashable {
     /// is always there; it is never a person's name.
     public struct Contact: Sendable, Hashable {
         public var role: String
-        public var email: String?
+        var email: String?
         /// As written, for reading ("01234 567890").
-        public var phone: String?
+        var phone: String?
         /// The complaints policy: a policy of the site, or a web address.
-        public var complaintsPolicy: PolicyReference?
-        public var complaintsURL: String?
+        var complaintsPolicy: PolicyReference?
+        var complaintsURL: String?
 
         public init(role: String, email: String? = nil, phone: String? = nil, complaintsPolicy: PolicyReference? = nil, complaintsURL: String? = nil) {
             self.role = role
@@ -51,9 +51,9 @@ public struct SiteConfiguration: Sendable, Hashable {
     /// A role to contact (never a person's name).
     public var contact: String { get { contactDetails.role } set { contactDetails.role = newValue } }
     /// The role with the optional e-mail, phone and complaints policy.
-    public var contactDetails: Contact
+    var contactDetails: Contact
     /// The policy whose promises the transparency report counts (site.yml `report.policy`).
-    public var reportPolicy: PolicyReference?
+    var reportPolicy: PolicyReference?
     /// The `lang` of every page.
     public var language: String
     /// Months before a review date in which a policy counts as due soon (DESIGN.md: default 3).
@@ -63,9 +63,9 @@ public struct SiteConfiguration: Sendable, Hashable {
     /// The moderation log, relative to the content directory.
     public var moderationLogPath: String
     /// Counts from 1 to this minus one are suppressed (default 5).
-    public var suppressionThreshold: Int
+    var suppressionThreshold: Int
     /// True when the log is illustrative, so that the report says so.
-    public var isExampleData: Bool
+    var isExampleData: Bool
     public var categories: [Term]
     public var actions: [Term]
 

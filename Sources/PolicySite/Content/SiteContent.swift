@@ -6,7 +6,7 @@ public struct SiteContent: Sendable {
     /// Problems that do not stop a build (an unknown key, say), to be printed.
     public var warnings: [Diagnostic]
     /// The approved versions of each policy that has any (`approved/SLUG/*.md`), oldest first.
-    public var approvedVersions: [String: [ApprovedVersion]]
+    var approvedVersions: [String: [ApprovedVersion]]
     /// The report's release ledger as it will be once this build's report is published; nil
     /// for a site without a moderation log. Only `build` for today writes it.
     public var reportLedger: ReportLedger?

@@ -26,12 +26,12 @@ public struct PolicySiteError: Error, LocalizedError, Sendable {
 }
 
 /// Collects problems across a stage, so a user sees all of them at once.
-public struct DiagnosticBag: Sendable {
+struct DiagnosticBag: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init() {}
 
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
     public mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
@@ -39,7 +39,7 @@ public struct DiagnosticBag: Sendable {
 
     /// Runs `body`, keeping its diagnostics instead of stopping at the first refusal.
     /// Any other error (an unreadable file, say) is reported at `location`.
-    public mutating func collect<T>(at location: SourceLocation, _ body: () throws -> T) -> T? {
+    mutating func collect<T>(at location: SourceLocation, _ body: () throws -> T) -> T? {
         do {
             return try body()
         } catch let error as PolicySiteError {
@@ -52,7 +52,7 @@ public struct DiagnosticBag: Sendable {
 
     /// Throws every problem collected so far, warnings with the errors, if there is an error.
     /// (Dropping the warnings hid, say, "unknown key 'next_review'" behind the error it caused.)
-    public func throwIfErrors() throws {
+    func throwIfErrors() throws {
         if hasErrors { throw PolicySiteError(diagnostics) }
     }
 }

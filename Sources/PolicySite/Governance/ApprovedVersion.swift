@@ -17,11 +17,11 @@ public struct ApprovedVersion: Sendable, Hashable {
     /// The policy's body as approved.
     public let markdown: String
     /// `markdown` as `ApprovedText.normalized` gives it, worked out once.
-    public let normalizedMarkdown: String
+    let normalizedMarkdown: String
     /// The file it was read from, for messages; empty for a version not yet written.
     public var sourcePath: String
     /// The file line on which `markdown` starts.
-    public var bodyFirstLine: Int
+    var bodyFirstLine: Int
 
     public init(slug: String, title: String, approved: ReviewDate, recorded: CalendarDay?, markdown: String, sourcePath: String, bodyFirstLine: Int = 1) {
         self.slug = slug
@@ -35,7 +35,7 @@ public struct ApprovedVersion: Sendable, Hashable {
     }
 
     /// The folder of the content directory that holds every approved version.
-    public static let folderName = "approved"
+    static let folderName = "approved"
 
     /// `approved/SLUG` below the content directory.
     public static func directory(contentDirectory: String, slug: String) -> String {
@@ -50,12 +50,12 @@ public struct ApprovedVersion: Sendable, Hashable {
     /// True when `document` reads as this text: the same title, and the same body once line
     /// endings, trailing spaces and blank lines at either end are set aside (a checkout that
     /// turns LF into CRLF is not an edit).
-    public func matches(_ document: PolicyDocument) -> Bool {
+    func matches(_ document: PolicyDocument) -> Bool {
         title == document.title && normalizedMarkdown == ApprovedText.normalized(document.markdown)
     }
 
     /// The file's text: front matter, then the body exactly.
-    public var fileText: String {
+    var fileText: String {
         var lines = [
             "---",
             "# The text of this policy as approved at its review \(approved.withPreposition).",
@@ -72,10 +72,10 @@ public struct ApprovedVersion: Sendable, Hashable {
 
 /// The text the governors approve, compared the way a reader would: line endings, spaces at
 /// the ends of lines, runs of blank lines and blank lines at either end make no difference.
-public enum ApprovedText {
+enum ApprovedText {
     /// Works on UTF-8 bytes: walking Characters was 29% of a 300-policy build with two
     /// versions each (perf); every byte tested here is ASCII, so no UTF-8 sequence is split.
-    public static func normalized(_ markdown: String) -> String {
+    static func normalized(_ markdown: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(markdown.utf8.count + 1)
         var blankLines = 0

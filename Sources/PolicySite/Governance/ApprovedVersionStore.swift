@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads and writes the approved versions of a content directory (`approved/SLUG/DATE.md`).
 public struct ApprovedVersionStore: Sendable {
-    public var io: FileIO
+    var io: FileIO
     public var contentDirectory: String
 
     public init(contentDirectory: String, io: FileIO = .disk) {
@@ -11,7 +11,7 @@ public struct ApprovedVersionStore: Sendable {
     }
 
     /// Every recorded version of `slug`, oldest first; an empty list when none is recorded.
-    public func versions(of slug: String) throws -> [ApprovedVersion] {
+    func versions(of slug: String) throws -> [ApprovedVersion] {
         let directory = ApprovedVersion.directory(contentDirectory: contentDirectory, slug: slug)
         guard io.isDirectory(directory) else { return [] }
         var bag = DiagnosticBag()
@@ -71,7 +71,12 @@ public struct ApprovedVersionStore: Sendable {
                                      expected: "the file named after its review, \(approved).md"))
         }
         try reader.bag.throwIfErrors()
-        return ApprovedVersion(slug: slug, title: title!, approved: approved!, recorded: recorded, markdown: split.body, sourcePath: file,
+        // YAMLReader reports each required value it cannot read, so this only guards a gap in that.
+        guard let title, let approved else {
+            throw PolicySiteError(.error(at: SourceLocation(file: file), "this approved version has no readable 'title' or 'approved'",
+                                         expected: "front matter with 'title:' and 'approved:' between '---' lines"))
+        }
+        return ApprovedVersion(slug: slug, title: title, approved: approved, recorded: recorded, markdown: split.body, sourcePath: file,
                                bodyFirstLine: split.bodyFirstLine)
     }
 

@@ -146,22 +146,11 @@ struct FrontMatterLineEditor {
     static func yamlScalar(_ text: String) -> String {
         let safe = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: " .,;()/'-"))
         let isPlain = !text.isEmpty && text.unicodeScalars.allSatisfy { safe.contains($0) }
-            && text.first!.isLetter && text.last != " " && !text.contains(": ") && !text.contains(" #")
-        if isPlain { return text }
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\t": quoted += "\\t"
-            case "\r": quoted += "\\r"
-            case "\u{0}"..."\u{1F}", "\u{7F}":
-                let hex = String(scalar.value, radix: 16)
-                quoted += "\\x" + (hex.count == 1 ? "0" : "") + hex
-            default: quoted.unicodeScalars.append(scalar)
-            }
-        }
-        return quoted + "\""
+            && text.first?.isLetter == true && text.last != " " && !text.contains(": ") && !text.contains(" #")
+        return isPlain ? text : "\"" + yamlDoubleQuoted.escape(text) + "\""
     }
+
+    /// Inside YAML double quotes: quotes, backslashes and control characters escaped.
+    static let yamlDoubleQuoted = TextEscaping(replacing: ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"],
+                                               numbering: [0x0...0x1F, 0x7F...0x7F], as: { "\\x" + TextEscaping.hex($0, digits: 2) })
 }

@@ -55,9 +55,9 @@ public struct PolicyReviewEditor: Sendable {
         public var approvedVersionPath: String? = nil
     }
 
-    public var io: FileIO
+    var io: FileIO
     /// Replaces a file's contents in one step; by default a temporary file beside it, then a rename.
-    public var replace: @Sendable (Data, String) throws -> Void
+    var replace: @Sendable (Data, String) throws -> Void
 
     public init(io: FileIO = .disk, replace: @escaping @Sendable (Data, String) throws -> Void = PolicyReviewEditor.replaceAtomically) {
         self.io = io
@@ -118,7 +118,10 @@ public struct PolicyReviewEditor: Sendable {
         }
         var editor = FrontMatterLineEditor(data: data, file: file, lineOffset: split.yamlLineOffset, closingFence: split.bodyFirstLine - 2)
         func node(_ key: String) -> Node? { root.first { $0.key.string == key }?.value }
-        let lastUpdatedNode = node("last-updated")!, nextReviewNode = node("next-review")!
+        guard let lastUpdatedNode = node("last-updated"), let nextReviewNode = node("next-review") else {
+            throw PolicySiteError(.error(at: SourceLocation(file: file), "the front matter has no 'last-updated:' or no 'next-review:' line to change",
+                                         expected: "front matter with both, such as 'last-updated: 2025-09' and 'next-review: 2026-09'"))
+        }
         let next = request.next ?? request.reviewed.adding(months: cycleMonths)
 
         var bag = DiagnosticBag()

@@ -1,19 +1,19 @@
 /// What one review changed in a policy's text: the difference between the text it approved
 /// and the one approved before, or nothing when the review kept the text as it was.
-public struct ReviewChanges: Sendable {
+struct ReviewChanges: Sendable {
     /// The review: "What changed in the <review> review".
     public var review: ReviewDate
     /// The text approved before it, whose page the reader can open.
     public var earlier: ApprovedVersion
     /// Nil when the review approved the earlier text unchanged.
-    public var difference: TextDifference?
+    var difference: TextDifference?
 
     /// The changes of `policy`'s latest review, or nil when there is nothing to compare: no
     /// approved version, or only the first one.
     public init?(latestReviewOf policy: Policy) {
         guard let last = policy.versions.last else { return nil }
         let document = policy.document
-        let latestReview = ([document.lastUpdated] + document.history.map(\.reviewed)).max()!
+        let latestReview = document.history.map(\.reviewed).reduce(document.lastUpdated, max)
         if latestReview > last.approved {
             self.init(review: latestReview, earlier: last, difference: nil)
         } else if policy.versions.count >= 2 {

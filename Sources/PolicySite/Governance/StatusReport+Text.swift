@@ -8,7 +8,7 @@ extension StatusReport {
              entry.status.rawValue + (entry.editedSinceReview ? ", edited" : ""), entry.owner ?? "-", entry.timing]
         }
         let widths = header.indices.map { column in
-            ([header] + rows).map { $0[column].count }.max()!
+            rows.map { $0[column].count }.reduce(header[column].count, max)
         }
         func line(_ cells: [String]) -> String {
             let padded = cells.enumerated().map { column, cell in

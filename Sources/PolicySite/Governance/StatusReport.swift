@@ -8,8 +8,8 @@ public struct StatusReport: Sendable, Hashable {
         public var lastUpdated: ReviewDate
         public var nextReview: ReviewDate
         public var status: ReviewStatus
-        public var dueSoonFrom: CalendarDay
-        public var overdueFrom: CalendarDay
+        var dueSoonFrom: CalendarDay
+        var overdueFrom: CalendarDay
         /// How long until or since the review is due: "in 2 months", "this month", "9 years and 2 months ago".
         public var timing: String
         /// The banner's sentence, e.g. "This policy was due for review in September 2017, 9 years and 2 months ago."
@@ -17,9 +17,9 @@ public struct StatusReport: Sendable, Hashable {
         /// The role who must act on the review (front matter `owner`), when given.
         public var owner: String?
         /// True when the text differs from its last approved version.
-        public var editedSinceReview: Bool = false
+        var editedSinceReview: Bool = false
         /// When the last approved version was approved, when one is recorded.
-        public var lastApproved: ReviewDate? = nil
+        var lastApproved: ReviewDate? = nil
     }
 
     /// The versioned name of the JSON form; bumped when a change would break a reader.

@@ -4,9 +4,9 @@
 /// Both texts are first normalised (`ApprovedText.normalized`). The difference is complete:
 /// `apply(to:)` turns the earlier text into the later one exactly, which the tests check on
 /// random texts.
-public struct TextDifference: Sendable, Hashable {
+struct TextDifference: Sendable, Hashable {
     /// One step over the earlier text's blocks.
-    public enum Step: Sendable, Hashable {
+    enum Step: Sendable, Hashable {
         case same(String)
         case removed(String)
         case added(String)
@@ -50,7 +50,7 @@ public struct TextDifference: Sendable, Hashable {
 
     /// The later text, made from `earlier` (normalised) by these steps; nil when the steps do
     /// not fit `earlier`.
-    public func apply(to earlier: String) -> String? {
+    func apply(to earlier: String) -> String? {
         var remaining = Self.blocks(of: ApprovedText.normalized(earlier))[...]
         var out = ""
         for step in steps {

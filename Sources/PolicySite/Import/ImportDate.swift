@@ -86,7 +86,7 @@ enum ImportDate {
 
 extension ReviewDate {
     /// The form written into imported front matter: "September 2016" or "2019-10-14".
-    public var frontMatterText: String {
+    var frontMatterText: String {
         switch self {
         case .month(let month): month.spelledOut
         case .day(let day): day.description

@@ -181,20 +181,9 @@ struct ImportMarkdownWriter {
     }
 
     /// A link or image address, with what would end it early percent-encoded.
-    private func destination(_ url: String) -> String {
-        var out = ""
-        for character in url {
-            switch character {
-            case " ": out += "%20"
-            case "(": out += "%28"
-            case ")": out += "%29"
-            case "<": out += "%3C"
-            case ">": out += "%3E"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    private func destination(_ url: String) -> String { Self.destinationRules.escape(url) }
+
+    private static let destinationRules = TextEscaping(replacing: [" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"], as: nil)
 
     private func longestRun(of character: Character, in text: String) -> Int {
         var longest = 0, current = 0

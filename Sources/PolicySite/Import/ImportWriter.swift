@@ -41,8 +41,9 @@ public enum ImportWriter {
             for (file, temporary) in staged {
                 var previous: String?
                 if FileManager.default.fileExists(atPath: file.path) {
-                    previous = temporary + ".previous"
-                    try rename(file.path, previous!)
+                    let kept = temporary + ".previous"
+                    try rename(file.path, kept)
+                    previous = kept
                 }
                 moved.append((file.path, previous))
                 try rename(temporary, file.path)

@@ -3,7 +3,7 @@ import Foundation
 /// The pandoc program, which reads Word documents for the import (Debian package `pandoc`).
 public struct Pandoc: Sendable {
     /// Said when pandoc is needed and missing: one line, with how to install it.
-    public static let installHint = "pandoc is not installed, and it is needed to read Word documents; install it with 'apt-get install pandoc' (Debian, Ubuntu) or from https://pandoc.org/installing.html"
+    static let installHint = "pandoc is not installed, and it is needed to read Word documents; install it with 'apt-get install pandoc' (Debian, Ubuntu) or from https://pandoc.org/installing.html"
 
     public let executable: String
 

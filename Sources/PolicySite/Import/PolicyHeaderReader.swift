@@ -40,9 +40,9 @@ enum PolicyHeaderReader {
             header.title = document.blocks[index].inlines?.plainText.collapsingSpaces
             document.blocks.remove(at: index)
         } else if let index = document.blocks.firstIndex(where: { !($0.inlines?.plainText.collapsingSpaces.isEmpty ?? true) }),
-                  let line = document.blocks[index].inlines?.split(separator: .lineBreak).first {
+                  let inlines = document.blocks[index].inlines, let line = inlines.split(separator: .lineBreak).first {
             header.title = Array(line).plainText.collapsingSpaces
-            document.blocks[index] = .para(Array(document.blocks[index].inlines!.dropFirst(line.count + 1)))
+            document.blocks[index] = .para(Array(inlines.dropFirst(line.count + 1)))
         }
 
         // First find every labelled line near the top, then take out only those whose value

@@ -49,7 +49,7 @@ public struct PolicyImporter: Sendable {
     }
 
     /// Converts `data`, the bytes of the file at `path`.
-    public func convert(path: String, data: Data) throws(Failure) -> ImportedPolicy {
+    func convert(path: String, data: Data) throws(Failure) -> ImportedPolicy {
         let name = (path as NSString).lastPathComponent
         do {
             switch try ImportFormat.identify(data, name: name) {
@@ -255,7 +255,10 @@ public struct PolicyImporter: Sendable {
             if counts[note] == nil { order.append(note) }
             counts[note, default: 0] += 1
         }
-        return order.map { counts[$0]! > 1 ? "\($0) (\(counts[$0]!) times)" : $0 }
+        return order.map { note in
+            let times = counts[note, default: 1]
+            return times > 1 ? "\(note) (\(times) times)" : note
+        }
     }
 }
 

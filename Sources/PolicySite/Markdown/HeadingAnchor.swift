@@ -1,7 +1,7 @@
 /// Stable ids for headings, so a parent can link to a section: lower-case words joined by `-`.
-public enum HeadingAnchor {
+enum HeadingAnchor {
     /// "What is Twitter?" becomes `what-is-twitter`; a repeat becomes `what-is-twitter-2`.
-    public static func uniqueID(for text: String, avoiding used: inout Set<String>) -> String {
+    static func uniqueID(for text: String, avoiding used: inout Set<String>) -> String {
         let base = slug(for: text)
         var candidate = base
         var number = 2

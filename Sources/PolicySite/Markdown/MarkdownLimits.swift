@@ -17,23 +17,23 @@ public struct MarkdownLimits: Sendable {
     /// Bytes in the policy file, front matter included.
     public var bytes = 1 << 19
     /// Block quotes and list items inside each other.
-    public var nesting = 32
+    var nesting = 32
     /// Cells in one row of a table (cmark-gfm's time grows with their square).
-    public var tableColumns = 100
+    var tableColumns = 100
     /// Table cells in the whole policy (rows × columns): each costs cmark-gfm several
     /// thousand instructions.
-    public var tableCells = 20_000
+    var tableCells = 20_000
     /// Image marks `![` in one paragraph or table cell (cmark-gfm checks each later link
     /// against every earlier image: 80,000 `![[]()` took 13.5 s).
-    public var imagesPerParagraph = 100
+    var imagesPerParagraph = 100
     /// `@` signs in one paragraph or table cell (the autolink extension scans the words
     /// around each one).
-    public var atSignsPerParagraph = 100
+    var atSignsPerParagraph = 100
 
     public init() {}
 
     /// An error at the line and column where `data`, a policy file, goes over the byte limit.
-    public func checkSize(of data: Data, file: String) -> Diagnostic? {
+    func checkSize(of data: Data, file: String) -> Diagnostic? {
         guard data.count > bytes else { return nil }
         let before = data.prefix(bytes)
         let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }

@@ -1,10 +1,13 @@
 import CCmarkGFM
 import Foundation
 
+/// Rendered Markdown, keyed by the Markdown text itself (by content, never by file name or time).
+public typealias MarkdownCache = RebuildCache<String, RenderedMarkdown>
+
 /// A policy body turned into HTML, with the headings that the contents list links to.
 public struct RenderedMarkdown: Sendable, Hashable {
     public struct Heading: Sendable, Hashable {
-        public var level: Int
+        var level: Int
         public var text: String
         /// Unique within the page, stable while the heading's words stay the same.
         public var id: String
@@ -20,11 +23,11 @@ public struct RenderedMarkdown: Sendable, Hashable {
 
     public var html: String
     public var headings: [Heading]
-    public var images: [Image] = []
+    var images: [Image] = []
     /// Every link's address (before any rewrite), for `check` to follow (RenderedMarkdown+Advice).
-    public var links: [Finding] = []
+    var links: [Finding] = []
     /// Raw HTML the page leaves out (cmark-gfm's safe mode), for `check` to name.
-    public var rawHTML: [Finding] = []
+    var rawHTML: [Finding] = []
 }
 
 /// Markdown to safe HTML through cmark-gfm, with GitHub's extensions.
@@ -40,35 +43,57 @@ public struct MarkdownRenderer: Sendable {
     /// cmark-gfm's defaults: safe mode (raw HTML and `javascript:` links omitted), no smart punctuation.
     static let options = CMARK_OPT_DEFAULT
     /// Ids the page templates use themselves, so a heading never takes one.
-    public static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top",
+    static let reservedIDs: Set<String> = ["main", "contents", "review-history", "review-status", "top",
                                                   "what-changed", "approved-versions", "edited-since-review"]
 
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// cmark-gfm did not do what this renderer relies on (out of memory, an extension missing
+    /// from the installed library, HTML of an unexpected shape): the page is not made, and the
+    /// build reports it at the policy instead of crashing.
+    public struct LibraryFailure: Error, LocalizedError, Sendable, Equatable {
+        public var what: String
+        public var errorDescription: String? { "the Markdown library (cmark-gfm) failed: \(what)" }
+    }
+
     public init() {}
 
-    public func render(_ markdown: String) -> RenderedMarkdown {
-        Self.parse(markdown) { document, parser in
+    public func render(_ markdown: String) throws(LibraryFailure) -> RenderedMarkdown {
+        try Self.parse(markdown) { document, parser throws(LibraryFailure) in
             let (headings, images, findings) = Self.prepare(document)
-            let html = Self.withHTML(of: document, parser) { Self.addingHeadingIDs(bytes: Array($0), headings) }
+            let html = try Self.withHTML(of: document, parser) { bytes throws(LibraryFailure) in try Self.addingHeadingIDs(bytes: Array(bytes), headings) }
             return RenderedMarkdown(html: html, headings: headings, images: images, links: findings.links, rawHTML: findings.rawHTML)
+        }
+    }
+
+    /// `render`, with a failure reported as an error at the start of the body in `file`.
+    func render(_ markdown: String, file: String, bodyFirstLine: Int) throws(PolicySiteError) -> RenderedMarkdown {
+        do {
+            return try render(markdown)
+        } catch {
+            throw PolicySiteError(.error(at: SourceLocation(file: file, line: bodyFirstLine, column: 1),
+                                         "this text could not be made into a page: \(error.errorDescription ?? error.what)",
+                                         expected: "the same text with cmark-gfm and its extensions installed as scripts/setup installs them (if they are, please report this text as a bug)"))
         }
     }
 
     /// cmark-gfm's own HTML, none of the changes above: what the `cmark-gfm` program prints
     /// with the same extensions (the tests compare the two).
-    func cmarkHTML(_ markdown: String) -> String {
-        Self.parse(markdown) { document, parser in Self.withHTML(of: document, parser) { String(decoding: $0, as: UTF8.self) } }
+    func cmarkHTML(_ markdown: String) throws(LibraryFailure) -> String {
+        try Self.parse(markdown) { document, parser throws(LibraryFailure) in
+            try Self.withHTML(of: document, parser) { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     /// Parses `markdown` with the extensions attached and hands the document to `body`.
-    private static func parse<T>(_ markdown: String, _ body: (_ document: OpaquePointer, _ parser: OpaquePointer) -> T) -> T {
+    private static func parse<T>(_ markdown: String,
+                                 _ body: (_ document: OpaquePointer, _ parser: OpaquePointer) throws(LibraryFailure) -> T) throws(LibraryFailure) -> T {
         _ = registration
-        guard let parser = cmark_parser_new(options) else { preconditionFailure("cmark-gfm could not allocate a parser") }
+        guard let parser = cmark_parser_new(options) else { throw LibraryFailure(what: "it could not allocate a parser") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             guard let syntaxExtension = cmark_find_syntax_extension(name) else {
-                preconditionFailure("the cmark-gfm extension '\(name)' is not registered")
+                throw LibraryFailure(what: "its extension '\(name)' is not registered (is libcmark-gfm-extensions installed?)")
             }
             cmark_parser_attach_syntax_extension(parser, syntaxExtension)
         }
@@ -77,20 +102,21 @@ public struct MarkdownRenderer: Sendable {
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
         guard let document = CmarkInlinePhase.oneAtATime({ cmark_parser_finish(parser) }) else {
-            preconditionFailure("cmark-gfm returned no document")
+            throw LibraryFailure(what: "it returned no document")
         }
         defer { cmark_node_free(document) }
-        return body(document, parser)
+        return try body(document, parser)
     }
 
     /// The HTML of `document`, straight from cmark-gfm's buffer: making a String first
     /// validated and copied it once more.
-    private static func withHTML<T>(of document: OpaquePointer, _ parser: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    private static func withHTML<T>(of document: OpaquePointer, _ parser: OpaquePointer,
+                                    _ body: (UnsafeBufferPointer<UInt8>) throws(LibraryFailure) -> T) throws(LibraryFailure) -> T {
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            preconditionFailure("cmark-gfm could not render HTML")
+            throw LibraryFailure(what: "it could not render HTML")
         }
         defer { free(rendered) }
-        return body(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered)))
+        return try body(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered)))
     }
 
     /// Walks the tree once: empties dangerous URLs, collects headings with unique ids, and
@@ -158,11 +184,11 @@ public struct MarkdownRenderer: Sendable {
     /// HTML, so these byte patterns are only ever its own tags. Bytes, not Characters: a
     /// heading that starts with a combining mark would join the tag's `>` into one Character,
     /// and a String search would miss the tag (found by fuzzing).
-    static func addingHeadingIDs(_ html: String, _ headings: [RenderedMarkdown.Heading]) -> String {
-        addingHeadingIDs(bytes: Array(html.utf8), headings)
+    static func addingHeadingIDs(_ html: String, _ headings: [RenderedMarkdown.Heading]) throws(LibraryFailure) -> String {
+        try addingHeadingIDs(bytes: Array(html.utf8), headings)
     }
 
-    static func addingHeadingIDs(bytes: [UInt8], _ headings: [RenderedMarkdown.Heading]) -> String {
+    static func addingHeadingIDs(bytes: [UInt8], _ headings: [RenderedMarkdown.Heading]) throws(LibraryFailure) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + headings.count * 24)
         var nextHeading = 0
@@ -202,7 +228,9 @@ public struct MarkdownRenderer: Sendable {
                 index += 1
             }
         }
-        precondition(nextHeading == headings.count, "cmark-gfm output lost a heading")
+        guard nextHeading == headings.count else {
+            throw LibraryFailure(what: "its HTML has \(nextHeading) of the \(headings.count) headings in the text as bare <hN> tags, so the contents list would link to headings without ids")
+        }
         return String(decoding: output, as: UTF8.self)
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Which link and image addresses may never reach a page.
-public enum URLSafety {
+enum URLSafety {
     static let dangerousSchemes = ["javascript:", "vbscript:", "data:", "file:"]
 
     /// True for `javascript:`, `vbscript:`, `data:` and `file:` addresses, however they are
     /// disguised with letter case, leading spaces, or tabs and newlines inside the scheme
     /// (browsers ignore those, so attackers use them).
-    public static func isDangerous(_ url: String) -> Bool {
+    static func isDangerous(_ url: String) -> Bool {
         var scheme = ""
         for scalar in url.unicodeScalars {
             if scalar.value <= 0x20 || scalar == "\u{7F}" { continue }
@@ -20,7 +20,7 @@ public enum URLSafety {
 
     /// True for an address on another site (`https://…`, `//host/…`): loading it from a
     /// page would tell that site who reads the policy.
-    public static func isRemote(_ url: String) -> Bool {
+    static func isRemote(_ url: String) -> Bool {
         let trimmed = url.trimmingCharacters(in: .whitespaces).lowercased()
         return trimmed.hasPrefix("//") || trimmed.range(of: "^[a-z][a-z0-9+.-]*:", options: .regularExpression) != nil
     }

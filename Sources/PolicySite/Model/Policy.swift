@@ -4,11 +4,11 @@ public struct Policy: Sendable {
     public var schedule: ReviewSchedule
     public var status: ReviewStatus
     /// The banner's sentence, e.g. "This policy was due for review in September 2017, 9 years and 2 months ago."
-    public var statusSentence: String
+    var statusSentence: String
     /// The texts approved at its reviews (`approved/SLUG/*.md`), oldest first; empty when none is recorded.
-    public var versions: [ApprovedVersion]
+    var versions: [ApprovedVersion]
     /// True when the text differs from the last approved version (false when none is recorded).
-    public var editedSinceReview: Bool
+    var editedSinceReview: Bool
 
     public init(document: PolicyDocument, schedule: ReviewSchedule, asOf: CalendarDay, versions: [ApprovedVersion] = []) {
         self.document = document

@@ -97,19 +97,8 @@ public enum PreviewPage {
         return String(tag[..<valueStart]) + directives.joined(separator: "; ") + String(tag[valueEnd...])
     }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    /// As `{{x}}` escapes in templates.
+    static func escape(_ text: String) -> String { HTMLEscaping().escapeText(text) }
 
     // The poll is a same-origin fetch of JSON: the server answers it only to its own pages
     // (and the page's Content-Security-Policy gets connect-src 'self' from inject()).

@@ -15,7 +15,7 @@ public struct OutputFile: Sendable, Hashable {
     }
 
     /// A relative path of plain components, so nothing can be written outside the output directory.
-    public var isSafePath: Bool {
+    var isSafePath: Bool {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         return !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\") && !path.utf8.contains(0)
             && components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }

@@ -27,7 +27,7 @@ public final class OutputLock: @unchecked Sendable {
     }
 
     /// Takes the lock for `target`, creating the folder that holds the output if need be.
-    public static func acquire(for target: OutputTarget, waiting: Waiting) throws -> OutputLock {
+    static func acquire(for target: OutputTarget, waiting: Waiting) throws -> OutputLock {
         let path = path(for: target)
         do {
             try FileManager.default.createDirectory(atPath: target.parent, withIntermediateDirectories: true)
@@ -76,7 +76,7 @@ public final class OutputLock: @unchecked Sendable {
 
     /// Removes the lock file and lets the next build in. Removing it while still holding the
     /// lock is safe: a build waiting on the old file notices and opens the new one.
-    public func release() {
+    func release() {
         guard descriptor >= 0 else { return }
         unlink(path)
         close(descriptor)

@@ -12,7 +12,7 @@ public struct OutputTarget: Sendable, Equatable {
     public let path: String
 
     /// The file inside every published site that marks the folder as this tool's.
-    public static let markerName = ".policysite"
+    static let markerName = ".policysite"
     static let markerText = "policysite: this folder is a site published by policysite; each build replaces everything in it.\n"
 
     /// The folder that holds the output, where the lock and staging folders are made.
@@ -54,7 +54,7 @@ public struct OutputTarget: Sendable, Equatable {
 
     /// Checks what is at the path now (again under the lock, just before publishing): nothing,
     /// an empty folder, or a site this tool published.
-    public func verify() throws {
+    func verify() throws {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         let shown = given == path ? "'\(given)'" : "'\(given)' (which leads to '\(path)')"

@@ -10,7 +10,7 @@ import Foundation
 ///   `.site.policysite-outgoing`       with `.renames`: the old site, moved aside
 public struct SiteWriter: Sendable {
     static let marker = ".policysite-"
-    public var swapMethod: SwapMethod
+    var swapMethod: SwapMethod
 
     public init(swapMethod: SwapMethod = .fromEnvironment()) {
         self.swapMethod = swapMethod
@@ -46,7 +46,7 @@ public struct SiteWriter: Sendable {
     /// the output missing and both sites beside it; the whole new one is moved in (or, if it
     /// never got that far, the old one back). Then every staging folder left by a killed build
     /// is removed: no build is running, so none is another's.
-    public func recover(_ target: OutputTarget) -> [Diagnostic] {
+    func recover(_ target: OutputTarget) -> [Diagnostic] {
         let incoming = sibling(of: target, "incoming"), outgoing = sibling(of: target, "outgoing")
         if !target.exists {
             for folder in [incoming, outgoing] where rename(folder, target.path) == 0 { break }
@@ -106,9 +106,10 @@ public struct SiteWriter: Sendable {
             defer { close(descriptor) }
             guard fchmod(descriptor, 0o644) == 0 else { throw writeError(path) }
             try file.contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                guard let base = buffer.baseAddress else { return }  // empty: nothing to write
                 var offset = 0
                 while offset < buffer.count {
-                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
                     if written < 0 {
                         if errno == EINTR { continue }
                         throw writeError(path)

@@ -42,8 +42,11 @@ struct GovernorsPageView: Sendable {
         editedSummary = edited == 0 ? nil
             : "\(edited == 1 ? "1 policy was" : "\(edited) policies were") edited since its last review: the text published is not the one the governors approved."
         calendarSubscriptionURL = Self.webcal(baseURL + "reviews.ics")
-        let total = report.entries.count == 1 ? "1 policy" : "\(report.entries.count) policies"
-        summary = "\(total): \(report.count(.overdue)) overdue, \(report.count(.dueSoon)) due for review soon, \(report.count(.current)) up to date."
+        let words = ReviewWords.english
+        summary = ReviewWords.fill(words.governorsSummary, [
+            "policies": words.policyCount(report.entries.count), "overdue": String(report.count(.overdue)),
+            "dueSoon": String(report.count(.dueSoon)), "current": String(report.count(.current)),
+        ])
         self.dueSoonMonths = dueSoonMonths == 1 ? "month" : "\(dueSoonMonths) months"
     }
 

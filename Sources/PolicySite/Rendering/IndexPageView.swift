@@ -3,6 +3,8 @@ struct IndexPageView: Sendable {
     var page: PageContext
     var policies: [PolicyPageView]
     var policyCount: String
+    /// "3 policies in all."
+    var policyTotal: String
     /// "1 policy is overdue for review", or nil when none is.
     var overdueSummary: String?
     var dueSoonSummary: String?
@@ -11,11 +13,13 @@ struct IndexPageView: Sendable {
     init(policies: [PolicyPageView], page: PageContext) {
         self.page = page
         self.policies = policies
-        policyCount = policies.count == 1 ? "1 policy" : "\(policies.count) policies"
+        let words = ReviewWords.english
+        policyCount = words.policyCount(policies.count)
+        policyTotal = ReviewWords.fill(words.indexTotal, ["policies": policyCount])
         let overdue = policies.filter(\.review.isOverdue).count
         let dueSoon = policies.filter(\.review.isDueSoon).count
-        overdueSummary = overdue == 0 ? nil : "\(overdue == 1 ? "1 policy is" : "\(overdue) policies are") overdue for review."
-        dueSoonSummary = dueSoon == 0 ? nil : "\(dueSoon == 1 ? "1 policy is" : "\(dueSoon) policies are") due for review soon."
+        overdueSummary = overdue == 0 ? nil : words.indexOverdue(overdue)
+        dueSoonSummary = dueSoon == 0 ? nil : words.indexDueSoon(dueSoon)
         allCurrent = overdue == 0 && dueSoon == 0
     }
 }

@@ -11,6 +11,8 @@ struct PageContext: Sendable {
     /// "24 November 2026": the day the statuses were worked out for.
     var asOf: String
     var asOfISO: String
+    /// The review rules' words (`ReviewWords`) as JSON, for assets/review-status.js.
+    var reviewWords: String = ReviewWords.englishJSON
     /// Which navigation link is this page, for `aria-current` (stored: templates read stored properties only).
     var isHome: Bool
     var isGovernorsPage: Bool = false

@@ -26,7 +26,10 @@ extension PageRenderer {
     func renderVersions(of policy: Policy, site: Site) throws -> [OutputFile] {
         var bag = DiagnosticBag()
         let files = policy.versions.compactMap { version -> OutputFile? in
-            let rendered = markdownCache?.value(for: version.markdown) { markdown.render(version.markdown) } ?? markdown.render(version.markdown)
+            let render = { try markdown.render(version.markdown, file: version.sourcePath, bodyFirstLine: version.bodyFirstLine) }
+            guard let rendered = bag.collect(at: SourceLocation(file: version.sourcePath, line: version.bodyFirstLine, column: 1), {
+                try markdownCache?.value(for: version.markdown, make: render) ?? render()
+            }) else { return nil }
             // The same rule as the policy page: nothing from another site, no image that is not a file of the site.
             for image in rendered.images {
                 let at = SourceLocation(file: version.sourcePath, line: version.bodyFirstLine + image.line - 1, column: image.column)

@@ -20,12 +20,18 @@ public struct PageRenderer: Sendable {
 
     /// The files, and warnings about what the policies ask for that their pages will not
     /// give (raw HTML left out, links to nothing): see PolicyBodyAdvice.
-    public func renderWithAdvice(_ site: Site) throws -> (files: [OutputFile], warnings: [Diagnostic]) {
+    func renderWithAdvice(_ site: Site) throws -> (files: [OutputFile], warnings: [Diagnostic]) {
         markdownCache?.beginBuild()
-        let bodies = site.policies.parallelMap(parallelism) { [markdown, markdownCache] policy in
-            let text = policy.document.markdown
-            return markdownCache?.value(for: text) { markdown.render(text) } ?? markdown.render(text)
+        let rendered = site.policies.parallelMap(parallelism) { [markdown, markdownCache] policy in
+            let document = policy.document
+            let render = { try markdown.render(document.markdown, file: document.sourcePath, bodyFirstLine: document.bodyFirstLine) }
+            return Result { try markdownCache?.value(for: document.markdown, make: render) ?? render() }
         }
+        var failures = DiagnosticBag()
+        let bodies = zip(site.policies, rendered).compactMap { policy, result in
+            failures.collect(at: SourceLocation(file: policy.document.sourcePath)) { try result.get() }
+        }
+        try failures.throwIfErrors()
         try checkImages(site.policies, bodies)
         let policyViews = zip(site.policies, bodies).map { policy, body in
             PolicyPageView(policy: policy, rendered: body, page: context(site, title: policy.document.title,
@@ -117,7 +123,7 @@ public struct PageRenderer: Sendable {
         let configuration = site.configuration
         return PageContext(lang: configuration.language, siteTitle: configuration.title, organisation: configuration.organisation,
                            contact: configuration.contact, pageTitle: title, description: description, root: root,
-                           asOf: "\(site.asOf.day) \(site.asOf.calendarMonth.spelledOut)", asOfISO: site.asOf.description,
+                           asOf: site.asOf.spelledOut, asOfISO: site.asOf.description,
                            isHome: page == .home, isGovernorsPage: page == .governors, isTransparencyPage: page == .transparency,
                            hasReport: site.report != nil, contactEmail: configuration.contactDetails.email,
                            contactPhone: configuration.contactDetails.phone,

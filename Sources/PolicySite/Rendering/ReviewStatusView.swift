@@ -4,6 +4,8 @@ struct ReviewStatusView: Sendable {
     /// `current`, `due-soon` or `overdue`: for classes and `data-status`.
     var status: String
     var statusLabel: String
+    /// ✓, ! or ✕, shown before the label.
+    var statusIcon: String
     var statusSentence: String
     var isCurrent: Bool
     var isDueSoon: Bool
@@ -15,6 +17,7 @@ struct ReviewStatusView: Sendable {
     init(status: ReviewStatus, sentence: String, nextReview: ReviewDate, dueSoonFrom: CalendarDay, overdueFrom: CalendarDay) {
         self.status = status.rawValue
         statusLabel = status.label
+        statusIcon = status.icon
         statusSentence = sentence
         isCurrent = status == .current
         isDueSoon = status == .dueSoon

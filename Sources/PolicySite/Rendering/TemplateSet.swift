@@ -14,6 +14,7 @@ public struct TemplateSet: Sendable {
     /// The theme built into the tool: `Sources/PolicySite/DefaultTheme` (the repository's
     /// `templates/` links to it), compiled into the library by the EmbedTheme build plugin,
     /// so the binary works from anywhere with no files beside it.
+    /// Safe to unwrap: the EmbedTheme plugin wrote each value with `base64EncodedString()`.
     public static let defaultTheme: [String: Data] = EmbeddedTheme.base64.mapValues { Data(base64Encoded: $0)! }
 
     /// Shown as the file of a problem in the built-in theme.

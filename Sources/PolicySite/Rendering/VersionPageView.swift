@@ -54,7 +54,7 @@ struct VersionPageView: Sendable {
             guard attribute.hasSuffix("href") || attribute.hasSuffix(" src") else { continue }
             let value = rest.prefix { $0 != "\"" }
             let beforeSlash = value.prefix { $0 != "/" }
-            let isRelative = !value.isEmpty && !beforeSlash.contains(":") && !"/#?".contains(value.first!)
+            let isRelative = !beforeSlash.contains(":") && value.first.map { !"/#?".contains($0) } ?? false
             if isRelative { out += up }
         }
         return out + rest

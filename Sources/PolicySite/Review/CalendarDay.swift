@@ -24,10 +24,16 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
 
     public var calendarMonth: CalendarMonth { CalendarMonth(uncheckedYear: year, month: month) }
 
+    /// "15 September 2017", the form a parent reads.
+    public var spelledOut: String {
+        ReviewWords.fill(ReviewWords.english.spelledDay, ["day": String(day), "month": calendarMonth.spelledOut])
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
 
-    /// The day after this one.
+    /// The day after this one. (The unwraps below are safe: the day is checked against the
+    /// month's length, and years stay in 1–9999, see ReviewDate.supportedYears.)
     public var next: CalendarDay {
         if day < calendarMonth.numberOfDays { return CalendarDay(year: year, month: month, day: day + 1)! }
         return calendarMonth.adding(months: 1).firstDay
@@ -40,7 +46,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// Days since 1 January of year 1 (proleptic Gregorian), for day arithmetic.
-    public var ordinal: Int {
+    var ordinal: Int {
         let y = year - 1
         var days = y * 365 + y / 4 - y / 100 + y / 400
         for m in 1..<month { days += CalendarMonth(uncheckedYear: year, month: m).numberOfDays }

@@ -14,12 +14,11 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
         self.month = month
     }
 
-    static let englishNames = ["January", "February", "March", "April", "May", "June", "July",
-                               "August", "September", "October", "November", "December"]
+    static let englishNames = ReviewWords.english.monthNames
 
-    public var isLeapYear: Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+    var isLeapYear: Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
-    public var numberOfDays: Int {
+    var numberOfDays: Int {
         switch month {
         case 2: isLeapYear ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -27,8 +26,10 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
         }
     }
 
-    public var firstDay: CalendarDay { CalendarDay(year: year, month: month, day: 1)! }
-    public var lastDay: CalendarDay { CalendarDay(year: year, month: month, day: numberOfDays)! }
+    // Safe to unwrap: day 1 and the month's last day exist in every month of years 1–9999, and
+    // review arithmetic stays in those years (ReviewDate.supportedYears).
+    var firstDay: CalendarDay { CalendarDay(year: year, month: month, day: 1)! }
+    var lastDay: CalendarDay { CalendarDay(year: year, month: month, day: numberOfDays)! }
 
     /// Months counted from year 0, so that the difference of two is a number of months.
     public var index: Int { year * 12 + (month - 1) }
@@ -43,7 +44,9 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
     public var description: String { "\(pad(year, 4))-\(pad(month, 2))" }
 
     /// "September 2017", the form a parent reads.
-    public var spelledOut: String { "\(Self.englishNames[month - 1]) \(year)" }
+    public var spelledOut: String {
+        ReviewWords.fill(ReviewWords.english.spelledMonth, ["name": Self.englishNames[month - 1], "year": String(year)])
+    }
 
     public static func < (a: CalendarMonth, b: CalendarMonth) -> Bool { a.index < b.index }
 }

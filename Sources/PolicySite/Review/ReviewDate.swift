@@ -4,7 +4,7 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     case day(CalendarDay)
 
     /// The forms a user may write, for error messages.
-    public static let acceptedForms = "a month such as 'September 2017', 'Sep 2017' or '2017-09', or a day such as '2017-09-15'"
+    static let acceptedForms = "a month such as 'September 2017', 'Sep 2017' or '2017-09', or a day such as '2017-09-15'"
 
     /// The years a policy's dates may fall in. Review arithmetic (up to 120 months of review
     /// cycle, the due-soon window, the day after a month) then always stays inside the
@@ -24,7 +24,7 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The year of a date that is written correctly but lies outside `supportedYears`, such as
     /// 9999 in `December 9999`; nil when the text is not a date at all or is a supported one.
-    public static func unsupportedYear(in raw: String) -> Int? {
+    static func unsupportedYear(in raw: String) -> Int? {
         guard let date = ReviewDate(parsingAnyYear: raw), !supportedYears.contains(date.calendarMonth.year) else { return nil }
         return date.calendarMonth.year
     }
@@ -46,13 +46,13 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
         let dashed = text.split(separator: "-", omittingEmptySubsequences: false)
         if dashed.count == 2, dashed[0].count == 4, dashed[1].count == 2,
-           dashed.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+           dashed.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),  // so the Int(...)! below cannot fail
            let month = CalendarMonth(year: Int(dashed[0])!, month: Int(dashed[1])!) {
             self = .month(month)
             return
         }
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard words.count == 2, words[1].count == 4, words[1].allSatisfy(\.isASCIIDigit),
+        guard words.count == 2, words[1].count == 4, words[1].allSatisfy(\.isASCIIDigit),  // so Int(words[1])! cannot fail
               let number = Self.monthNumber(named: words[0]),
               let month = CalendarMonth(year: Int(words[1])!, month: number) else { return nil }
         self = .month(month)
@@ -77,7 +77,7 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// The last day on which the date has not yet passed: the month's last day, or the day itself.
-    public var lastDay: CalendarDay {
+    var lastDay: CalendarDay {
         switch self {
         case .month(let month): month.lastDay
         case .day(let day): day
@@ -85,7 +85,7 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// The first day the date covers.
-    public var firstDay: CalendarDay {
+    var firstDay: CalendarDay {
         switch self {
         case .month(let month): month.firstDay
         case .day(let day): day
@@ -112,15 +112,15 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     public var spelledOut: String {
         switch self {
         case .month(let month): month.spelledOut
-        case .day(let day): "\(day.day) \(day.calendarMonth.spelledOut)"
+        case .day(let day): day.spelledOut
         }
     }
 
     /// "in September 2017" or "on 15 September 2017", as a sentence needs it.
-    public var withPreposition: String {
+    var withPreposition: String {
         switch self {
-        case .month: "in \(spelledOut)"
-        case .day: "on \(spelledOut)"
+        case .month: ReviewWords.fill(ReviewWords.english.dueInMonth, ["date": spelledOut])
+        case .day: ReviewWords.fill(ReviewWords.english.dueOnDay, ["date": spelledOut])
         }
     }
 

@@ -5,13 +5,10 @@ public enum ReviewStatus: String, Sendable, Hashable, Codable, CaseIterable, Com
     case overdue
 
     /// Words for a parent, shown before the sentence so that colour is never the only signal.
-    public var label: String {
-        switch self {
-        case .current: "Up to date"
-        case .dueSoon: "Review due soon"
-        case .overdue: "Review overdue"
-        }
-    }
+    public var label: String { ReviewWords.english.words(for: self).label }
+
+    /// The icon beside the label: ✓, ! or ✕.
+    var icon: String { ReviewWords.english.words(for: self).icon }
 
     private var rank: Int {
         switch self {

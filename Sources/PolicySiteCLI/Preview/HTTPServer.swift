@@ -54,6 +54,12 @@ final class HTTPServer: @unchecked Sendable {
         var yes: Int32 = 1
         setsockopt(listening, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         if family == AF_INET6 { setsockopt(listening, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &yes, socklen_t(MemoryLayout<Int32>.size)) }
+        // `bind` takes either address form as a `sockaddr` pointer and its size.
+        func bindSocket<Address>(_ socketAddress: Address) -> Int32 {
+            withUnsafePointer(to: socketAddress) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listening, $0, socklen_t(MemoryLayout<Address>.size)) }
+            }
+        }
         let bound: Int32
         switch address.ip {
         case .v4(let bytes):
@@ -61,17 +67,13 @@ final class HTTPServer: @unchecked Sendable {
             socketAddress.sin_family = sa_family_t(AF_INET)
             socketAddress.sin_port = port.bigEndian
             withUnsafeMutableBytes(of: &socketAddress.sin_addr) { $0.copyBytes(from: bytes) }
-            bound = withUnsafePointer(to: &socketAddress) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listening, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
+            bound = bindSocket(socketAddress)
         case .v6(let bytes):
             var socketAddress = sockaddr_in6()
             socketAddress.sin6_family = sa_family_t(AF_INET6)
             socketAddress.sin6_port = port.bigEndian
             withUnsafeMutableBytes(of: &socketAddress.sin6_addr) { $0.copyBytes(from: bytes) }
-            bound = withUnsafePointer(to: &socketAddress) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listening, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
-            }
+            bound = bindSocket(socketAddress)
         }
         guard bound == 0, listen(listening, 128) == 0 else {
             let error = errno
@@ -234,9 +236,10 @@ final class HTTPServer: @unchecked Sendable {
 
     private static func sendAll(_ data: Data, to connection: Int32) -> Bool {
         data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return true }  // empty: nothing to send
             var offset = 0
             while offset < raw.count {
-                let sent = send(connection, raw.baseAddress! + offset, raw.count - offset, noSignal)
+                let sent = send(connection, base + offset, raw.count - offset, noSignal)
                 if sent < 0, errno == EINTR { continue }
                 guard sent > 0 else { return false }
                 offset += sent

@@ -131,7 +131,7 @@ import Testing
 
     // MARK: Markdown
 
-    @Test func theMarkdownSaysTheWordsAndNothingMore() {
+    @Test func theMarkdownSaysTheWordsAndNothingMore() throws {
         let tricky = [
             "1. not a list", "# not a heading", "- not a bullet", "+ nor this", "> not a quote", "=== not an underline",
             "*not emphasis* and _not_ either, but school_ws stays", "<b>not HTML</b> &amp; not an entity",
@@ -140,7 +140,7 @@ import Testing
         ]
         for text in tricky {
             let markdown = ImportMarkdownWriter().write([.para(words(text))])
-            let html = MarkdownRenderer().render(markdown).html
+            let html = try MarkdownRenderer().render(markdown).html
             let shown = html.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>\n", with: "")
                 .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
                 .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")

@@ -28,10 +28,10 @@ import Testing
         // remove `~`, `:` and `w` from cmark-gfm's shared table).
         let whole = examples.joined(separator: "\n\n")
         let documents = examples.enumerated().flatMap { index, example in index % 40 == 0 ? [whole, example] : [example] }
-        let reference = documents.map { renderer.render($0) }
+        let reference = try documents.map { try renderer.render($0) }
         let rounds = 10
         // Every document of every round is one job, so different documents' parsers run side by side.
-        let rendered = Array(0..<(rounds * documents.count)).parallelMap { job in renderer.render(documents[job % documents.count]) }
+        let rendered = Array(0..<(rounds * documents.count)).parallelMap { job in try? renderer.render(documents[job % documents.count]) }
         var wrong: [Int: Set<Int>] = [:]
         for (job, result) in rendered.enumerated() where result != reference[job % documents.count] {
             wrong[job % documents.count, default: []].insert(job / documents.count)
@@ -44,7 +44,7 @@ import Testing
         let examples = try #require(Self.examples.isEmpty ? nil : Self.examples)
         let program = try Self.programHTML(for: examples)
         #expect(program.count == examples.count)
-        let ours = examples.parallelMap { renderer.cmarkHTML($0) }
+        let ours = examples.parallelMap { try? renderer.cmarkHTML($0) }
         let differing = examples.indices.filter { ours[$0] != program[$0] }
         #expect(differing.isEmpty, "\(differing.count) examples differ from the cmark-gfm program, first \(differing.prefix(5).map { examples[$0].debugDescription })")
     }

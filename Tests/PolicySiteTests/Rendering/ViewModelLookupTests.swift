@@ -14,7 +14,7 @@ import Testing
         let site = Site(content: content, asOf: asOf, moderation: statistics)
         let renderer = PageRenderer(templates: try TemplateSet.load(from: []))
         let page = renderer.context(site, title: "t", description: "d", root: "")
-        let policies = site.policies.map { PolicyPageView(policy: $0, rendered: MarkdownRenderer().render($0.document.markdown), page: page) }
+        let policies = try site.policies.map { PolicyPageView(policy: $0, rendered: try MarkdownRenderer().render($0.document.markdown), page: page) }
         let views: [any MustacheParent] = [
             IndexPageView(policies: policies, page: page),
             GovernorsPageView(report: StatusReport(site: site), dueSoonMonths: 3, page: page),

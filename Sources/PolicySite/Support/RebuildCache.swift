@@ -29,10 +29,3 @@ public final class RebuildCache<Key: Hashable, Value>: @unchecked Sendable {
         return fresh
     }
 }
-
-/// Rendered Markdown, keyed by the Markdown text itself (by content, never by file name or time).
-public typealias MarkdownCache = RebuildCache<String, RenderedMarkdown>
-
-/// Parsed policies, keyed by path and kept only while the file holds the same bytes (never
-/// judged by modification time).
-public typealias PolicyParseCache = RebuildCache<String, (bytes: Data, parsed: (PolicyDocument, [Diagnostic]))>

@@ -30,5 +30,6 @@ private final class ResultSlots<T: Sendable>: @unchecked Sendable {
 
     func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
 
+    /// Read after `concurrentPerform` returns, which has run every index once: no slot is nil.
     var values: [T] { lock.withLock { slots.map { $0! } } }
 }

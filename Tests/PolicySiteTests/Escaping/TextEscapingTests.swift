@@ -1,0 +1,31 @@
+import Testing
+@testable import PolicySite
+
+/// Each format's table on the characters it must change, drop or keep.
+@Suite struct TextEscapingTests {
+    @Test func jsonEscapesQuotesBackslashesAndEveryControlCharacter() {
+        #expect(JSONText.string("a\"b\\c\n\r\t\u{1}\u{1F}\u{2028}\u{2029}é") == "\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u001f\\u2028\\u2029é\"")
+        #expect(JSONText.string("plain") == "\"plain\"")
+    }
+
+    @Test func xmlEscapesMarkupAndDropsWhatXMLDoesNotAllow() {
+        #expect(XMLEscaping.escape("<a href=\"x\">&'</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;")
+        #expect(XMLEscaping.escape("tab\tline\ncr\r\u{0}\u{B}\u{1F}\u{FFFE}\u{FFFF}\u{FFFD}") == "tab\tline\ncr\r\u{FFFD}")
+    }
+
+    @Test func icalendarTextEscapesItsSeparatorsAndDropsControlCharacters() {
+        #expect(ReviewCalendar.escape("a\\b;c,d\r\ne\tf\u{1}\u{7F}") == "a\\\\b\\;c\\,d\\ne\tf")
+    }
+
+    @Test func yamlQuotesOnlyWhenPlainWouldBeAmbiguous() {
+        #expect(FrontMatterLineEditor.yamlScalar("Head of School") == "Head of School")
+        #expect(FrontMatterLineEditor.yamlScalar("Note: \"x\"\\\u{7}\u{7F}\n") == "\"Note: \\\"x\\\"\\\\\\x07\\x7f\\n\"")
+        #expect(PolicyScaffold.yamlQuoted("A \"B\"\\\nC\tD") == "\"A \\\"B\\\"\\\\ C D\"")
+    }
+
+    @Test func textWithNothingToEscapeComesBackAsItIs() {
+        let text = "Twitter Policy – reviewed in September 2017 ✓"
+        #expect(XMLEscaping.escape(text) == text)
+        #expect(ReviewCalendar.escape(text) == text)
+    }
+}

@@ -1,2 +1,2 @@
 import PolicySiteCLI
-PolicySiteCommand.main()
+PolicySiteCommand.mainAnsweringEarly()

@@ -152,9 +152,27 @@ extension ModerationLogFastPath {
             for stamp in [first, last] where stamp != Int.max && stamp != Int.min {
                 if let day = CalendarDay(year: stamp / 10000, month: stamp / 100 % 100, day: stamp % 100) { statistics.include(day: day) }
             }
-            var byYear: [Int16: [(key: AccountKey, incidents: Int)]] = [:]
-            accounts.forEach { value, tag, group, count in byYear[group, default: []].append((.short(value, digits: tag), count)) }
-            for (group, accounts) in byYear { statistics.add(accounts: accounts, year: SchoolYear(startYear: Int(group))) }
+            // The scanner lane's short accounts join this table, so that each school year's
+            // accounts are counted once, as figures, without a dictionary of every account.
+            var accounts = self.accounts
+            statistics.moveShortAccounts { year, value, digits, incidents in
+                accounts.add(value, tag: digits, group: Int16(truncatingIfNeeded: year.startYear), count: Int32(incidents), saturatingAt: 2)
+            }
+            var figures: [Int16: (distinct: Int, repeats: Int)] = [:]
+            var lastGroup = Int16.min, last = (distinct: 0, repeats: 0)
+            accounts.forEach { _, _, group, count in
+                if group != lastGroup {
+                    if lastGroup != .min { figures[lastGroup] = last }
+                    lastGroup = group
+                    last = figures[group] ?? (0, 0)
+                }
+                last.distinct += 1
+                if count >= 2 { last.repeats += 1 }
+            }
+            if lastGroup != .min { figures[lastGroup] = last }
+            for (group, counted) in figures {
+                statistics.addFolded(distinct: counted.distinct, repeats: counted.repeats, year: SchoolYear(startYear: Int(group)))
+            }
             hours.forEach { value, _, group, count in
                 statistics.add(hours: Double(bitPattern: value), year: SchoolYear(startYear: Int(group)), incidents: count)
             }
@@ -182,7 +200,7 @@ extension ModerationLogFastPath {
             shift = UInt64(64 - capacity.trailingZeroBitCount)
         }
 
-        mutating func add(_ key: UInt64, tag: UInt8, group: Int16, saturatingAt limit: Int32) {
+        mutating func add(_ key: UInt64, tag: UInt8, group: Int16, count: Int32 = 1, saturatingAt limit: Int32) {
             if (used + 1) * 4 > entries.count * 3 { grow() }
             let shift = self.shift
             let inserted: Bool = entries.withUnsafeMutableBufferPointer { entries in
@@ -191,11 +209,12 @@ extension ModerationLogFastPath {
                 while true {
                     let slotTag = entries[index].tag
                     if slotTag == 0 {
-                        entries[index] = Entry(key: key, count: 1, group: group, tag: tag)
+                        entries[index] = Entry(key: key, count: min(count, limit), group: group, tag: tag)
                         return true
                     }
                     if slotTag == tag, entries[index].key == key, entries[index].group == group {
-                        if entries[index].count < limit { entries[index].count += 1 }
+                        let (sum, overflow) = entries[index].count.addingReportingOverflow(count)
+                        entries[index].count = overflow ? limit : min(limit, sum)
                         return false
                     }
                     index = (index + 1) & mask

@@ -127,15 +127,23 @@ public struct ReportStatistics: Sendable, Hashable {
         yearFacts[year, default: YearFacts()].accounts[account] = UInt8(min(2, seen + incidents))
     }
 
-    /// Adds a year's accounts counted elsewhere, each with its incidents (saturating at 2). When
-    /// the year has no account counted here they cannot overlap, so only their figures are kept.
-    mutating func add(accounts: [(key: AccountKey, incidents: Int)], year: SchoolYear) {
-        if yearFacts[year]?.accounts.isEmpty ?? true {
-            yearFacts[year, default: YearFacts()].foldedDistinct += accounts.count
-            yearFacts[year, default: YearFacts()].foldedRepeat += accounts.reduce(0) { $1.incidents >= 2 ? $0 + 1 : $0 }
-        } else {
-            for account in accounts { add(account: account.key, year: year, incidents: account.incidents) }
+    /// Hands every short account counted here to `body` (year, key, digits, incidents) and
+    /// forgets it: the fast lane's table then holds all of them, with no dictionary to merge.
+    mutating func moveShortAccounts(_ body: (SchoolYear, UInt64, UInt8, Int) -> Void) {
+        for year in yearFacts.keys {
+            guard let accounts = yearFacts[year]?.accounts, !accounts.isEmpty else { continue }
+            for (key, incidents) in accounts {
+                guard case .short(let value, let digits) = key else { continue }
+                body(year, value, digits, Int(incidents))
+                yearFacts[year]?.accounts[key] = nil
+            }
         }
+    }
+
+    /// Accounts counted elsewhere, as figures: none of them is among the accounts counted here.
+    mutating func addFolded(distinct: Int, repeats: Int, year: SchoolYear) {
+        yearFacts[year, default: YearFacts()].foldedDistinct += distinct
+        yearFacts[year, default: YearFacts()].foldedRepeat += repeats
     }
 
     mutating func add(hours: Double, year: SchoolYear, incidents: Int) {

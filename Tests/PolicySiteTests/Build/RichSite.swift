@@ -14,7 +14,7 @@ struct RichSite {
     func write(to content: URL) throws {
         // The example site as it is (site.yml names some of its policies), plus the generated ones.
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: content)
-        var random = SplitMix64(seed: seed)
+        var random = SplitMix(seed: seed)
         for number in 1...policies {
             let insertion = insertions.isEmpty ? nil : insertions[(number - 1) % insertions.count]
             let text = policy(number, insertion: insertion, random: &random)
@@ -26,7 +26,7 @@ struct RichSite {
         + "teacher head curriculum behaviour records data consent images trip term year home report concern complaint "
         + "procedure meeting guidance training safeguarding officer week lesson www web wifi").split(separator: " ").map(String.init)
 
-    func policy(_ number: Int, insertion: String?, random: inout SplitMix64) -> String {
+    func policy(_ number: Int, insertion: String?, random: inout SplitMix) -> String {
         let months = ["January", "March", "June", "September", "December"]
         let title = insertion.map { "\(number) \($0)" } ?? "\(sentence(&random, 2, 4).dropLast()) Policy \(number)"
         var front = "---\ntitle: \(json(title))\nsummary: \(json(insertion ?? sentence(&random, 6, 12)))\n"
@@ -43,7 +43,7 @@ struct RichSite {
         return front + body
     }
 
-    func block(_ random: inout SplitMix64, insertion: String?) -> String {
+    func block(_ random: inout SplitMix, insertion: String?) -> String {
         let extra = insertion.map { " \($0)" } ?? ""
         switch random.next(below: 9) {
         case 0:
@@ -73,7 +73,7 @@ struct RichSite {
         }
     }
 
-    func paragraph(_ random: inout SplitMix64, insertion: String?) -> String {
+    func paragraph(_ random: inout SplitMix, insertion: String?) -> String {
         var parts: [String] = []
         for _ in 0..<(2 + random.next(below: 4)) {
             var text = sentence(&random)
@@ -92,12 +92,12 @@ struct RichSite {
         return parts.joined(separator: " ")
     }
 
-    func sentence(_ random: inout SplitMix64, _ low: Int = 6, _ high: Int = 14) -> String {
+    func sentence(_ random: inout SplitMix, _ low: Int = 6, _ high: Int = 14) -> String {
         let words = (0..<(low + random.next(below: high - low + 1))).map { _ in pick(&random) }
         return words.joined(separator: " ").prefix(1).uppercased() + words.joined(separator: " ").dropFirst() + "."
     }
 
-    func pick(_ random: inout SplitMix64) -> String { Self.words[random.next(below: Self.words.count)] }
+    func pick(_ random: inout SplitMix) -> String { Self.words[random.next(below: Self.words.count)] }
 
     /// A YAML double-quoted scalar (JSON strings are valid YAML).
     func json(_ text: String) -> String {
@@ -107,18 +107,7 @@ struct RichSite {
     }
 }
 
-/// A small seeded random generator (SplitMix64), so generated sites are the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix {
+    /// A whole number from 0 below `bound`.
     mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

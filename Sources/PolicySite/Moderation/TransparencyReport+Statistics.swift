@@ -22,10 +22,15 @@ extension TransparencyReport {
         let firstMonth = figures.months.keys.min().map(CalendarMonth.init(index:))
         self.period = firstMonth.map { $0...figures.closedThrough }
 
-        func monthCell(_ month: CalendarMonth) -> SharedTotalProtection.Cell {
-            var alone = SharedTotalProtection(threshold: threshold, total: .init(value: figures.tally(for: month).incidents, state: .shown), splits: [])
+        /// How a figure tied to no other is published: alone, it can only be hidden for being small.
+        func standalone(_ value: Int) -> CountState {
+            var alone = SharedTotalProtection(threshold: threshold, total: .init(value: value, state: .shown), splits: [])
             alone.protect()
-            return SharedTotalProtection.Cell(value: alone.total.value, state: alone.total.state, isFixed: true)
+            return alone.total.state
+        }
+        func monthCell(_ month: CalendarMonth) -> SharedTotalProtection.Cell {
+            let value = figures.tally(for: month).incidents
+            return SharedTotalProtection.Cell(value: value, state: standalone(value), isFixed: true)
         }
         months = (0..<Self.monthCount).map { offset in
             let month = figures.closedThrough.adding(months: offset - Self.monthCount + 1)
@@ -44,11 +49,7 @@ extension TransparencyReport {
                                               splits: [[.init(value: facts.within24Hours, state: .shown),
                                                         .init(value: facts.recordedTimes - facts.within24Hours, state: .shown)]])
             times.protect()
-            func alone(_ value: Int) -> Count {
-                var cell = SharedTotalProtection(threshold: threshold, total: .init(value: value, state: .shown), splits: [])
-                cell.protect()
-                return Count(value, cell.total.state)
-            }
+            func alone(_ value: Int) -> Count { Count(value, standalone(value)) }
             func count(_ cell: SharedTotalProtection.Cell) -> Count { Count(cell.value, cell.state) }
             let recorded = count(times.total)
             return Year(year: year, incidents: count(incidents.total), categories: incidents.splits[1].map(count),

@@ -103,7 +103,7 @@ extension ModerationLogFastPath {
         /// comparisons per row instead of optional `CalendarDay`s.
         var first = Int.max
         var last = Int.min
-        var accounts = OpenTable()
+        var accounts = AccountsBySchoolYear()
         var hours = OpenTable()
 
         init(categoryCount: Int, actionCount: Int) {
@@ -139,11 +139,13 @@ extension ModerationLogFastPath {
             if stamp < first { first = stamp }
             if stamp > last { last = stamp }
             let schoolYear = Int16(truncatingIfNeeded: day.month >= 9 ? day.year : day.year - 1)
-            if let account { accounts.add(account.value, tag: account.digits, group: schoolYear, saturatingAt: 2) }
+            if let account { accounts.add(account.value, digits: account.digits, incidents: 1, year: schoolYear) }
             if let hours { self.hours.add(hours.bitPattern, tag: 1, group: schoolYear, saturatingAt: .max) }
         }
 
-        func fold(into statistics: inout ReportStatistics) {
+        /// Hands every count to `statistics`; the accounts are counted per year, so the scanner
+        /// lane's accounts join them first (so this changes the tally: fold it once).
+        mutating func fold(into statistics: inout ReportStatistics) {
             for (month, slot) in slots {
                 statistics.add(month: CalendarMonth(index: month), incidents: counts[slot],
                                categories: counts[(slot + 1)..<(slot + 1 + categoryCount)],
@@ -152,26 +154,13 @@ extension ModerationLogFastPath {
             for stamp in [first, last] where stamp != Int.max && stamp != Int.min {
                 if let day = CalendarDay(year: stamp / 10000, month: stamp / 100 % 100, day: stamp % 100) { statistics.include(day: day) }
             }
-            // The scanner lane's short accounts join this table, so that each school year's
-            // accounts are counted once, as figures, without a dictionary of every account.
-            var accounts = self.accounts
+            // The scanner lane's short accounts join these, so that each school year's accounts
+            // are counted once, as figures, without a dictionary of every account.
             statistics.moveShortAccounts { year, value, digits, incidents in
-                accounts.add(value, tag: digits, group: Int16(truncatingIfNeeded: year.startYear), count: Int32(incidents), saturatingAt: 2)
+                accounts.add(value, digits: digits, incidents: incidents, year: Int16(truncatingIfNeeded: year.startYear))
             }
-            var figures: [Int16: (distinct: Int, repeats: Int)] = [:]
-            var lastGroup = Int16.min, last = (distinct: 0, repeats: 0)
-            accounts.forEach { _, _, group, count in
-                if group != lastGroup {
-                    if lastGroup != .min { figures[lastGroup] = last }
-                    lastGroup = group
-                    last = figures[group] ?? (0, 0)
-                }
-                last.distinct += 1
-                if count >= 2 { last.repeats += 1 }
-            }
-            if lastGroup != .min { figures[lastGroup] = last }
-            for (group, counted) in figures {
-                statistics.addFolded(distinct: counted.distinct, repeats: counted.repeats, year: SchoolYear(startYear: Int(group)))
+            accounts.forEachYear { year, distinct, repeats in
+                statistics.addFolded(distinct: distinct, repeats: repeats, year: SchoolYear(startYear: Int(year)))
             }
             hours.forEach { value, _, group, count in
                 statistics.add(hours: Double(bitPattern: value), year: SchoolYear(startYear: Int(group)), incidents: count)
@@ -195,6 +184,9 @@ extension ModerationLogFastPath {
         private var used = 0
         private var shift: UInt64
 
+        var count: Int { used }
+
+        /// `capacity` is 0 or a power of two; an empty table allocates nothing until its first key.
         init(capacity: Int = 1024) {
             entries = Array(repeating: Entry(), count: capacity)
             shift = UInt64(64 - capacity.trailingZeroBitCount)
@@ -224,7 +216,7 @@ extension ModerationLogFastPath {
         }
 
         private mutating func grow() {
-            var bigger = OpenTable(capacity: entries.count * 2)
+            var bigger = OpenTable(capacity: max(1024, entries.count * 2))
             for entry in entries where entry.tag != 0 { bigger.insert(entry) }
             self = bigger
         }

@@ -28,11 +28,16 @@ extension ModerationLogReader.Session {
         guard let prototype = fastPath, let cut = try file.lineStart(after: max(firstEnd, file.size / 2)), cut < file.size else {
             return try file.forEachChunk(from: firstEnd, size: chunkSize) { consume($0) }
         }
-        let secondHalf = SecondHalf(fastPath: prototype.withEmptyTally())
+        let result = SecondHalfResult(SecondHalf(fastPath: prototype.withEmptyTally()))
         let done = DispatchGroup()
-        DispatchQueue.global().async(group: done) { secondHalf.read(file, from: cut, chunkSize: chunkSize) }
+        DispatchQueue.global().async(group: done) {
+            var half = result.half
+            half.read(file, from: cut, chunkSize: chunkSize)
+            result.half = half
+        }
         try file.forEachChunk(from: firstEnd, to: cut, size: chunkSize) { consume($0) }
         done.wait()
+        let secondHalf = result.half
         if scanner.isAtRecordStart, !secondHalf.declined, secondHalf.lines > 0 {
             fastPath?.tally.merge(secondHalf.fastPath.tally)
             lastLine = scanner.currentLine + secondHalf.lines - 1
@@ -45,12 +50,14 @@ extension ModerationLogReader.Session {
 
 /// The second half of a log, read on another thread by the fast lane alone. It gives up at the
 /// first line the fast lane declines, or if the file does not end with a line feed.
-private final class SecondHalf: @unchecked Sendable {
+/// A struct worked on in place, handed back through `SecondHalfResult`: a class's stored
+/// properties would be checked for exclusive access on every row.
+private struct SecondHalf {
     var fastPath: ModerationLogFastPath
     /// Lines counted, and their bytes.
-    private(set) var lines = 0
-    private(set) var length = 0
-    private(set) var declined = false
+    var lines = 0
+    var length = 0
+    var declined = false
     /// The start of a line the last chunk cut off.
     private var carried: [UInt8] = []
 
@@ -58,7 +65,7 @@ private final class SecondHalf: @unchecked Sendable {
 
     init(fastPath: ModerationLogFastPath) { self.fastPath = fastPath }
 
-    func read(_ file: ChunkedFile.Opened, from start: Int, chunkSize: Int) {
+    mutating func read(_ file: ChunkedFile.Opened, from start: Int, chunkSize: Int) {
         do {
             try file.forEachChunk(from: start, size: chunkSize) { try take($0) }
             if !carried.isEmpty { declined = true }
@@ -67,7 +74,7 @@ private final class SecondHalf: @unchecked Sendable {
         }
     }
 
-    private func take(_ chunk: UnsafeBufferPointer<UInt8>) throws {
+    private mutating func take(_ chunk: UnsafeBufferPointer<UInt8>) throws {
         guard let base = chunk.baseAddress else { return }
         var start = 0
         while start < chunk.count {
@@ -91,4 +98,10 @@ private final class SecondHalf: @unchecked Sendable {
             start = end + 1
         }
     }
+}
+
+/// Where the other thread leaves its `SecondHalf`; read only after the thread is done.
+private final class SecondHalfResult: @unchecked Sendable {
+    var half: SecondHalf
+    init(_ half: SecondHalf) { self.half = half }
 }

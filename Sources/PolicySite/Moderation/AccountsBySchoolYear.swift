@@ -25,6 +25,15 @@ struct AccountsBySchoolYear {
         for (year, set) in zip(years, sets) { body(year, set.distinct, set.repeats) }
     }
 
+    /// Adds the accounts another reader counted (the second half of a log, read on another
+    /// thread): a year's sets are compacted and merged in one sorted walk.
+    mutating func merge(_ other: AccountsBySchoolYear) {
+        for (year, set) in zip(other.years, other.sets) {
+            if year != lastYear { select(year) }
+            sets[lastIndex].merge(set)
+        }
+    }
+
     private mutating func select(_ year: Int16) {
         if let index = years.firstIndex(of: year) {
             lastIndex = index
@@ -75,19 +84,38 @@ struct SchoolYearAccounts {
         recent.forEach { key, digits, _, incidents in added.append((key, digits << 1 | (incidents >= 2 ? 1 : 0))) }
         recent = ModerationLogFastPath.OpenTable(capacity: 0)
         added.sort { ($0.key, $0.mark >> 1) < ($1.key, $1.mark >> 1) }
+        mergeSorted(keys: added.map(\.key), marks: added.map(\.mark))
+    }
+
+    /// Adds another set's accounts; an account in both is in more than one incident.
+    mutating func merge(_ other: SchoolYearAccounts) {
+        var other = other
+        other.compact()
+        compact()
+        mergeSorted(keys: other.keys, marks: other.marks)
+    }
+
+    /// Merges sorted arrays into the compacted part, in one walk.
+    private mutating func mergeSorted(keys otherKeys: [UInt64], marks otherMarks: [UInt8]) {
         var mergedKeys: [UInt64] = []
         var mergedMarks: [UInt8] = []
-        mergedKeys.reserveCapacity(keys.count + added.count)
-        mergedMarks.reserveCapacity(keys.count + added.count)
+        mergedKeys.reserveCapacity(keys.count + otherKeys.count)
+        mergedMarks.reserveCapacity(keys.count + otherKeys.count)
         var old = 0
-        for entry in added {
-            while old < keys.count, (keys[old], marks[old] >> 1) < (entry.key, entry.mark >> 1) {
+        for (key, mark) in zip(otherKeys, otherMarks) {
+            while old < keys.count, (keys[old], marks[old] >> 1) < (key, mark >> 1) {
                 mergedKeys.append(keys[old])
                 mergedMarks.append(marks[old])
                 old += 1
             }
-            mergedKeys.append(entry.key)
-            mergedMarks.append(entry.mark)
+            if old < keys.count, keys[old] == key, marks[old] >> 1 == mark >> 1 {
+                mergedKeys.append(key)
+                mergedMarks.append(mark | 1) // counted on both sides: more than one incident
+                old += 1
+            } else {
+                mergedKeys.append(key)
+                mergedMarks.append(mark)
+            }
         }
         mergedKeys += keys[old...]
         mergedMarks += marks[old...]

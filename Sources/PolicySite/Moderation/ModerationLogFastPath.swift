@@ -36,6 +36,13 @@ struct ModerationLogFastPath {
         self.tally = Tally(categoryCount: vocabulary.categories.keys.count, actionCount: vocabulary.actions.keys.count)
     }
 
+    /// The same lane with nothing counted yet (for another thread reading another part of the log).
+    func withEmptyTally() -> ModerationLogFastPath {
+        var copy = self
+        copy.tally = Tally(categoryCount: tally.categoryCount, actionCount: tally.actionCount)
+        return copy
+    }
+
     /// Checks and counts one line (without its LF); false, counting nothing, when the line
     /// needs the scanner: quoted, refused, or not countable here.
     mutating func take(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -116,16 +123,7 @@ extension ModerationLogFastPath {
         mutating func add(day: CalendarDay, category: Int, actions: UInt64, account: (value: UInt64, digits: UInt8)?, hours: Double?) {
             let month = day.year * 12 + day.month - 1
             // Logs run in date order, so the month is nearly always the last row's.
-            if month != lastMonth {
-                if let slot = slots[month] {
-                    lastSlot = slot
-                } else {
-                    lastSlot = counts.count
-                    slots[month] = lastSlot
-                    counts += repeatElement(0, count: stride)
-                }
-                lastMonth = month
-            }
+            if month != lastMonth { select(month: month) }
             counts.withUnsafeMutableBufferPointer { counts in
                 counts[lastSlot] += 1
                 counts[lastSlot + 1 + category] += 1
@@ -141,6 +139,32 @@ extension ModerationLogFastPath {
             let schoolYear = Int16(truncatingIfNeeded: day.month >= 9 ? day.year : day.year - 1)
             if let account { accounts.add(account.value, digits: account.digits, incidents: 1, year: schoolYear) }
             if let hours { self.hours.add(hours.bitPattern, tag: 1, group: schoolYear, saturatingAt: .max) }
+        }
+
+        private mutating func select(month: Int) {
+            if let slot = slots[month] {
+                lastSlot = slot
+            } else {
+                lastSlot = counts.count
+                slots[month] = lastSlot
+                counts += repeatElement(0, count: stride)
+            }
+            lastMonth = month
+        }
+
+        /// Adds the counts of another tally (the second half of a log, read on another thread):
+        /// every figure is a count, so the sum is what one reader would have counted.
+        mutating func merge(_ other: Tally) {
+            for (month, slot) in other.slots {
+                select(month: month)
+                for offset in 0..<stride { counts[lastSlot + offset] += other.counts[slot + offset] }
+            }
+            first = min(first, other.first)
+            last = max(last, other.last)
+            accounts.merge(other.accounts)
+            other.hours.forEach { value, tag, group, count in
+                hours.add(value, tag: tag, group: group, count: Int32(clamping: count), saturatingAt: .max)
+            }
         }
 
         /// Hands every count to `statistics`; the accounts are counted per year, so the scanner

@@ -147,8 +147,13 @@ struct CSVScanner {
     /// Steps over one LF-terminated record of `length` bytes (its LF included) that the caller
     /// has handled itself, keeping lines and columns of later records right.
     mutating func skipRecord(length: Int) {
+        skipRecords(1, length: length)
+    }
+
+    /// The same for `count` records of `length` bytes in all, each ending in its own LF.
+    mutating func skipRecords(_ count: Int, length: Int) {
         offset += length
-        line += 1
+        line += count
         lineStart = offset
     }
 

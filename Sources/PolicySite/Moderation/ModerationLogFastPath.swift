@@ -36,6 +36,13 @@ struct ModerationLogFastPath {
         self.tally = Tally(categoryCount: vocabulary.categories.keys.count, actionCount: vocabulary.actions.keys.count)
     }
 
+    /// The same lane with nothing counted yet (for another thread reading another part of the log).
+    func withEmptyTally() -> ModerationLogFastPath {
+        var copy = self
+        copy.tally = Tally(categoryCount: tally.categoryCount, actionCount: tally.actionCount)
+        return copy
+    }
+
     /// Checks and counts one line (without its LF); false, counting nothing, when the line
     /// needs the scanner: quoted, refused, or not countable here.
     mutating func take(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -103,7 +110,7 @@ extension ModerationLogFastPath {
         /// comparisons per row instead of optional `CalendarDay`s.
         var first = Int.max
         var last = Int.min
-        var accounts = OpenTable()
+        var accounts = AccountsBySchoolYear()
         var hours = OpenTable()
 
         init(categoryCount: Int, actionCount: Int) {
@@ -116,16 +123,7 @@ extension ModerationLogFastPath {
         mutating func add(day: CalendarDay, category: Int, actions: UInt64, account: (value: UInt64, digits: UInt8)?, hours: Double?) {
             let month = day.year * 12 + day.month - 1
             // Logs run in date order, so the month is nearly always the last row's.
-            if month != lastMonth {
-                if let slot = slots[month] {
-                    lastSlot = slot
-                } else {
-                    lastSlot = counts.count
-                    slots[month] = lastSlot
-                    counts += repeatElement(0, count: stride)
-                }
-                lastMonth = month
-            }
+            if month != lastMonth { select(month: month) }
             counts.withUnsafeMutableBufferPointer { counts in
                 counts[lastSlot] += 1
                 counts[lastSlot + 1 + category] += 1
@@ -139,11 +137,39 @@ extension ModerationLogFastPath {
             if stamp < first { first = stamp }
             if stamp > last { last = stamp }
             let schoolYear = Int16(truncatingIfNeeded: day.month >= 9 ? day.year : day.year - 1)
-            if let account { accounts.add(account.value, tag: account.digits, group: schoolYear, saturatingAt: 2) }
+            if let account { accounts.add(account.value, digits: account.digits, incidents: 1, year: schoolYear) }
             if let hours { self.hours.add(hours.bitPattern, tag: 1, group: schoolYear, saturatingAt: .max) }
         }
 
-        func fold(into statistics: inout ReportStatistics) {
+        private mutating func select(month: Int) {
+            if let slot = slots[month] {
+                lastSlot = slot
+            } else {
+                lastSlot = counts.count
+                slots[month] = lastSlot
+                counts += repeatElement(0, count: stride)
+            }
+            lastMonth = month
+        }
+
+        /// Adds the counts of another tally (the second half of a log, read on another thread):
+        /// every figure is a count, so the sum is what one reader would have counted.
+        mutating func merge(_ other: Tally) {
+            for (month, slot) in other.slots {
+                select(month: month)
+                for offset in 0..<stride { counts[lastSlot + offset] += other.counts[slot + offset] }
+            }
+            first = min(first, other.first)
+            last = max(last, other.last)
+            accounts.merge(other.accounts)
+            other.hours.forEach { value, tag, group, count in
+                hours.add(value, tag: tag, group: group, count: Int32(clamping: count), saturatingAt: .max)
+            }
+        }
+
+        /// Hands every count to `statistics`; the accounts are counted per year, so the scanner
+        /// lane's accounts join them first (so this changes the tally: fold it once).
+        mutating func fold(into statistics: inout ReportStatistics) {
             for (month, slot) in slots {
                 statistics.add(month: CalendarMonth(index: month), incidents: counts[slot],
                                categories: counts[(slot + 1)..<(slot + 1 + categoryCount)],
@@ -152,26 +178,13 @@ extension ModerationLogFastPath {
             for stamp in [first, last] where stamp != Int.max && stamp != Int.min {
                 if let day = CalendarDay(year: stamp / 10000, month: stamp / 100 % 100, day: stamp % 100) { statistics.include(day: day) }
             }
-            // The scanner lane's short accounts join this table, so that each school year's
-            // accounts are counted once, as figures, without a dictionary of every account.
-            var accounts = self.accounts
+            // The scanner lane's short accounts join these, so that each school year's accounts
+            // are counted once, as figures, without a dictionary of every account.
             statistics.moveShortAccounts { year, value, digits, incidents in
-                accounts.add(value, tag: digits, group: Int16(truncatingIfNeeded: year.startYear), count: Int32(incidents), saturatingAt: 2)
+                accounts.add(value, digits: digits, incidents: incidents, year: Int16(truncatingIfNeeded: year.startYear))
             }
-            var figures: [Int16: (distinct: Int, repeats: Int)] = [:]
-            var lastGroup = Int16.min, last = (distinct: 0, repeats: 0)
-            accounts.forEach { _, _, group, count in
-                if group != lastGroup {
-                    if lastGroup != .min { figures[lastGroup] = last }
-                    lastGroup = group
-                    last = figures[group] ?? (0, 0)
-                }
-                last.distinct += 1
-                if count >= 2 { last.repeats += 1 }
-            }
-            if lastGroup != .min { figures[lastGroup] = last }
-            for (group, counted) in figures {
-                statistics.addFolded(distinct: counted.distinct, repeats: counted.repeats, year: SchoolYear(startYear: Int(group)))
+            accounts.forEachYear { year, distinct, repeats in
+                statistics.addFolded(distinct: distinct, repeats: repeats, year: SchoolYear(startYear: Int(year)))
             }
             hours.forEach { value, _, group, count in
                 statistics.add(hours: Double(bitPattern: value), year: SchoolYear(startYear: Int(group)), incidents: count)
@@ -195,6 +208,9 @@ extension ModerationLogFastPath {
         private var used = 0
         private var shift: UInt64
 
+        var count: Int { used }
+
+        /// `capacity` is 0 or a power of two; an empty table allocates nothing until its first key.
         init(capacity: Int = 1024) {
             entries = Array(repeating: Entry(), count: capacity)
             shift = UInt64(64 - capacity.trailingZeroBitCount)
@@ -224,7 +240,7 @@ extension ModerationLogFastPath {
         }
 
         private mutating func grow() {
-            var bigger = OpenTable(capacity: entries.count * 2)
+            var bigger = OpenTable(capacity: max(1024, entries.count * 2))
             for entry in entries where entry.tag != 0 { bigger.insert(entry) }
             self = bigger
         }

@@ -34,11 +34,12 @@ public struct ModerationLogReader: Sendable {
         self.init(categories: configuration.categories, actions: configuration.actions, asOf: asOf, latestDate: latestDate)
     }
 
-    /// Reads the log at `path`; `file` is the name used in messages (defaults to `path`).
-    public func read(path: String, file: String? = nil, chunkSize: Int = 1 << 20) throws -> ReportStatistics {
+    /// Reads the log at `path`; `file` is the name used in messages (defaults to `path`). A log
+    /// of `halvesFrom` bytes or more is read in two halves at once (`ModerationLogReader+Halves`).
+    public func read(path: String, file: String? = nil, chunkSize: Int = 128 << 10, halvesFrom: Int = halvesFrom) throws -> ReportStatistics {
         var session = Session(reader: self, file: file ?? path)
         do {
-            try ChunkedFile.forEachChunk(of: path, size: chunkSize) { session.consume($0) }
+            try session.read(ChunkedFile.Opened(path: path), chunkSize: chunkSize, halvesFrom: halvesFrom)
         } catch let error as ChunkedFile.OpenError {
             throw PolicySiteError(.error(at: SourceLocation(file: file ?? path), error.description, expected: error.expected))
         }
@@ -47,7 +48,7 @@ public struct ModerationLogReader: Sendable {
 
     /// Reads a log already in memory, fed in chunks of `chunkSize` bytes. `fastLane: false`
     /// sends every row through the scanner, for tests and fuzzing that compare the two lanes.
-    public func read(bytes: [UInt8], file: String, chunkSize: Int = 1 << 20, fastLane: Bool = true) throws -> ReportStatistics {
+    public func read(bytes: [UInt8], file: String, chunkSize: Int = 128 << 10, fastLane: Bool = true) throws -> ReportStatistics {
         var session = Session(reader: self, file: file, useFastPath: fastLane)
         ChunkedFile.forEachChunk(of: bytes, size: chunkSize) { session.consume($0) }
         return try session.finish()

@@ -55,7 +55,7 @@ public struct SiteBuilder: Sendable {
         var bag = DiagnosticBag()
         // The templates are parsed on a second thread while the content loads: for a small site
         // the two are about the same work, swift-mustache's parsing cannot be made cheaper from
-        // outside, and with a core free the example site builds 5-7 ms sooner (BENCHMARKS.md,
+        // outside, and with a core free the example site builds 4-7 ms sooner (BENCHMARKS.md,
         // "Policies and start-up on a quiet machine"). A one-thread build parses them in turn.
         let parsing = given == nil && options.parallelism == .allCores
             ? HeadStart { [self] in Result { try TemplateSet.load(from: themeDirectories(options), io: io) } } : nil

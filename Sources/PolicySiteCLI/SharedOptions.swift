@@ -38,16 +38,6 @@ struct AsOfOption: ParsableArguments {
     }
 }
 
-enum Clock {
-    static func today() -> CalendarDay {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        // Safe: a Gregorian calendar always gives the three parts asked for, as a real day.
-        return CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}
-
 /// Prints what a refused input did wrong, one line per problem, and ends with exit status 1.
 enum Report {
     static func warnings(_ diagnostics: [Diagnostic]) {

@@ -33,10 +33,11 @@ enum PlaceholderText {
             found.append(.warning(at: summaryAt, "the summary is still the placeholder from 'policysite new'",
                                   expected: "one sentence of your own that tells a parent what this policy is for"))
         }
-        var lineNumber = document.bodyFirstLine
         var placeholders: [(line: Int, text: String)] = []
-        for line in document.markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            defer { lineNumber += 1 }
+        // Only the lines that can hold one (PlaceholderText+Lines.swift): the others, most of
+        // a policy, are passed over on bytes.
+        for (offset, line) in candidateLines(of: document.markdown) {
+            let lineNumber = document.bodyFirstLine + offset
             let text = line.trimming(.whitespaces)
             guard text.count > 20 else { continue }
             if text.hasPrefix(examplePolicyOpening) {

@@ -77,9 +77,12 @@ public enum AtomFeed {
                 entries[index].isLatest = true
             }
         }
-        return entries.sorted {
-            ($1.date, $0.policy.document.title.lowercased(), $0.policy.slug) < ($0.date, $1.policy.document.title.lowercased(), $1.policy.slug)
-        }
+        // Each title lowered once, not in every comparison (that was 2% of a 1,000-policy
+        // build's instructions, callgrind); the comparisons, and so the order, are the same.
+        let keyed = entries.map { (entry: $0, title: $0.policy.document.title.lowercased()) }
+        return keyed.sorted {
+            ($1.entry.date, $0.title, $0.entry.policy.slug) < ($0.entry.date, $1.title, $1.entry.policy.slug)
+        }.map(\.entry)
     }
 
     /// The day an entry is dated: the day `policysite review` recorded the review, when its

@@ -16,19 +16,48 @@ struct HTMLEscaping: MustacheContentType {
     static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
 
     func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x3C: out += "&lt;".utf8
-            case 0x3E: out += "&gt;".utf8
-            case 0x26: out += "&amp;".utf8
-            case 0x22: out += "&quot;".utf8
-            case 0x27: out += "&#39;".utf8
-            default: out.append(byte)
+        var text = text
+        // Measured first, then written in place: appending byte by byte to an array was 2.5%
+        // of a 1,000-policy build's instructions (callgrind), mostly the same review words
+        // escaped on every page.
+        let escaped: String? = text.withUTF8 { bytes in
+            var extra = 0
+            for byte in bytes { extra += Self.extraLength[Int(byte)] }
+            guard extra > 0 else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count + extra) { out in
+                var at = 0
+                for byte in bytes {
+                    switch byte {
+                    case 0x3C: at = Self.write("&lt;", to: out, at: at)
+                    case 0x3E: at = Self.write("&gt;", to: out, at: at)
+                    case 0x26: at = Self.write("&amp;", to: out, at: at)
+                    case 0x22: at = Self.write("&quot;", to: out, at: at)
+                    case 0x27: at = Self.write("&#39;", to: out, at: at)
+                    default:
+                        out[at] = byte
+                        at += 1
+                    }
+                }
+                return at
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return escaped ?? text
+    }
+
+    /// How many bytes longer each byte becomes when escaped.
+    private static let extraLength: [Int] = (0..<256).map { byte in
+        switch byte {
+        case 0x3C, 0x3E: 3
+        case 0x26: 4
+        case 0x22: 5
+        case 0x27: 4
+        default: 0
+        }
+    }
+
+    private static func write(_ entity: StaticString, to out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        let bytes = UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount)
+        for (offset, byte) in bytes.enumerated() { out[start + offset] = byte }
+        return start + bytes.count
     }
 }

@@ -62,7 +62,9 @@ public enum ReviewCalendar {
 
     /// `20170901`: the DATE value form.
     static func basic(_ day: CalendarDay) -> String {
-        day.description.replacingOccurrences(of: "-", with: "")
+        // The dashes dropped on bytes: Foundation's replacingOccurrences was 1% of a
+        // 1,000-policy build (callgrind).
+        String(decoding: day.description.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
     }
 
     /// The host of the base URL, for UIDs; `policysite` when the URL has none.
@@ -82,21 +84,26 @@ public enum ReviewCalendar {
     public static func fold(_ line: String) -> String {
         // Most lines need no fold; the scalar walk below cost 3% of a 1,000-policy build (callgrind).
         if line.utf8.count <= 75 { return line }
-        var physical: [String] = []
-        var current = ""
+        // On bytes: a scalar is its lead byte and the continuation bytes (10xxxxxx) after it,
+        // so a break is only ever put before a lead byte. (Appending scalar by scalar to
+        // Strings, as before, was 1.9% of that build's instructions.)
+        let bytes = Array(line.utf8)
+        var folded: [UInt8] = []
+        folded.reserveCapacity(bytes.count + bytes.count / 37 + 3)
         var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
+        var start = 0
+        while start < bytes.count {
+            var end = start + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
             // The first line holds 75 octets; each continuation 74 after its leading space.
-            if octets + size > 75 {
-                physical.append(current)
-                current = " "
+            if octets + (end - start) > 75 {
+                folded += [0x0D, 0x0A, 0x20]
                 octets = 1
             }
-            current.unicodeScalars.append(scalar)
-            octets += size
+            folded += bytes[start..<end]
+            octets += end - start
+            start = end
         }
-        physical.append(current)
-        return physical.joined(separator: "\r\n")
+        return String(decoding: folded, as: UTF8.self)
     }
 }

@@ -50,6 +50,7 @@ public struct TemplateSet: Sendable {
             }
         }
         var library = MustacheLibrary()
+        let known = Set(sources.keys)
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
                 _ = HTMLEscaping.registered
@@ -61,7 +62,7 @@ public struct TemplateSet: Sendable {
             } catch {
                 bag.append(.error(at: SourceLocation(file: source.file), "template could not be read: \(error)"))
             }
-            bag.append(contentsOf: missingReferences(in: source.text, file: source.file, known: Set(sources.keys)))
+            bag.append(contentsOf: missingReferencesScanningBytes(in: source.text, file: source.file, known: known))
         }
         try bag.throwIfErrors()
         return TemplateSet(library: library, names: Set(sources.keys), assets: assets)
@@ -81,24 +82,29 @@ public struct TemplateSet: Sendable {
 
     /// swift-mustache renders an unknown partial as nothing; a typo must fail the build instead.
     static func missingReferences(in text: String, file: String, known: Set<String>) -> [Diagnostic] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap { index, line in
+            missingReferences(inLine: line, number: index + 1, file: file, known: known)
+        }
+    }
+
+    /// `missingReferences` for one line, `number`, of a template.
+    static func missingReferences(inLine line: Substring, number: Int, file: String, known: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    if !known.contains(name) {
-                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                        diagnostics.append(.error(at: SourceLocation(file: file, line: index + 1, column: column),
-                                                  "the template '\(name)' does not exist",
-                                                  expected: "the name of a template in the theme, such as '\(closest(to: name, in: known))'"))
-                    }
+        var rest = line[...]
+        while let open = rest.range(of: "{{") {
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "}}") else { break }
+            let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                if !known.contains(name) {
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    diagnostics.append(.error(at: SourceLocation(file: file, line: number, column: column),
+                                              "the template '\(name)' does not exist",
+                                              expected: "the name of a template in the theme, such as '\(closest(to: name, in: known))'"))
                 }
-                rest = afterOpen[close.upperBound...]
             }
+            rest = afterOpen[close.upperBound...]
         }
         return diagnostics
     }

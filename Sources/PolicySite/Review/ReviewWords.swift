@@ -86,6 +86,9 @@ struct ReviewWords: Sendable, Codable, Equatable {
     /// pass from the left (a value is never scanned again); any other brace stays as it is.
     /// assets/review-status.js fills templates by the same rule.
     static func fill(_ template: String, _ values: [String: String]) -> String {
+        // The words are ASCII: read them as bytes (`fillASCII`), which gives the same text
+        // without Character-by-Character reading, 2% of a 1,000-policy build (`perf`).
+        if template.utf8.allSatisfy({ $0 < 0x80 }) { return fillASCII(template, values) }
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
@@ -102,6 +105,28 @@ struct ReviewWords: Sendable, Codable, Equatable {
             }
         }
         return out + rest
+    }
+
+    /// `fill` for an ASCII template, where each byte is a Character: the same rule on bytes.
+    static func fillASCII(_ template: String, _ values: [String: String]) -> String {
+        let utf8 = template.utf8
+        var out = ""
+        var copiedUpTo = utf8.startIndex
+        var searchFrom = utf8.startIndex
+        while let open = utf8[searchFrom...].firstIndex(of: UInt8(ascii: "{")) {
+            let nameStart = utf8.index(after: open)
+            let nameEnd = utf8[nameStart...].firstIndex { !((0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)) } ?? utf8.endIndex
+            if nameEnd < utf8.endIndex, utf8[nameEnd] == UInt8(ascii: "}"), nameEnd > nameStart,
+               let value = values[String(template[nameStart..<nameEnd])] {
+                out += template[copiedUpTo..<open]
+                out += value
+                copiedUpTo = utf8.index(after: nameEnd)
+                searchFrom = copiedUpTo
+            } else {
+                searchFrom = nameStart
+            }
+        }
+        return out + template[copiedUpTo...]
     }
 
     /// The value as compact JSON with sorted keys, as the pages hand it to the script.

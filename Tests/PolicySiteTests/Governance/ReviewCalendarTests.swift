@@ -22,6 +22,33 @@ struct ReviewCalendarTests {
         #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == line)
     }
 
+    @Test("folding on bytes breaks where folding scalar by scalar did", arguments: [
+        String(repeating: "a", count: 200), String(repeating: "é✓", count: 40), String(repeating: "a😀", count: 50),
+        String(repeating: "x", count: 74) + "😀" + String(repeating: "y", count: 80), "e\u{301}" + String(repeating: "ü", count: 60),
+    ])
+    func foldsAsScalarByScalar(line: String) {
+        var physical: [String] = []
+        var current = ""
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if octets + size > 75 {
+                physical.append(current)
+                current = " "
+                octets = 1
+            }
+            current.unicodeScalars.append(scalar)
+            octets += size
+        }
+        physical.append(current)
+        #expect(ReviewCalendar.fold(line) == physical.joined(separator: "\r\n"))
+    }
+
+    @Test("a DATE value is the day without its dashes")
+    func basicDate() {
+        #expect(ReviewCalendar.basic(CalendarDay(year: 2017, month: 9, day: 1)!) == "20170901")
+    }
+
     @Test("TEXT values escape backslash, semicolon, comma and newline")
     func escapesText() {
         #expect(ReviewCalendar.escape("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne")

@@ -67,6 +67,15 @@ import Testing
         #expect(ReviewWords.fill(template, ["a": "1", "c": "{a}"]) == expected)
     }
 
+    @Test("an ASCII template is filled on bytes exactly as Character by Character", arguments: [
+        "{a} and {b}", "{{a}}", "{a", "{}", "{x1}", "{c}", "", "{", "}", "x{a}y{c}z", "{a}{a}{ab}", "{A}", "{a }", "end {",
+    ])
+    func fillOnBytesMatchesFillOnCharacters(template: String) {
+        let values = ["a": "1", "c": "{a}", "A": "é", "ab": "two"]
+        // A non-ASCII mark at the end sends the same template through the Character path.
+        #expect(ReviewWords.fillASCII(template, values) + "é" == ReviewWords.fill(template + "é", values))
+    }
+
     /// node's standard output for `input` on its standard input; a missing node is a failure
     /// (scripts/setup installs it), never a skip.
     private func runNode(input: String) throws -> String {

@@ -48,23 +48,31 @@ public enum AccountKey: Sendable, Hashable {
     /// generic version cost 15%.
     init?(pseudonymBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= 10, bytes.count <= 66, bytes[0] == UInt8(ascii: "p"), bytes[1] == UInt8(ascii: "-") else { return nil }
+        // A table lookup per digit, the bad ones gathered in one bit tested once at the end:
+        // the two range tests per byte were a third of the fast lane's time (perf, 10^6 rows).
         var value: UInt64 = 0
-        for index in 2..<bytes.count {
-            let byte = bytes[index]
-            let nibble: UInt8
-            if byte >= 0x30, byte <= 0x39 {
-                nibble = byte &- 0x30
-            } else if byte >= 0x61, byte <= 0x66 {
-                nibble = byte &- 0x61 &+ 10
-            } else {
-                return nil
+        var bad: UInt8 = 0
+        Self.hexDigits.withUnsafeBufferPointer { digits in
+            for index in 2..<bytes.count {
+                let nibble = digits[Int(bytes[index])]
+                bad |= nibble
+                if index < 18 { value = value << 4 | UInt64(nibble & 0x0F) }
             }
-            if index < 18 { value = value << 4 | UInt64(nibble) }
         }
+        guard bad & 0x80 == 0 else { return nil }
         if bytes.count <= 18 {
             self = .short(value, digits: UInt8(bytes.count - 2))
         } else {
             self = .long(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// Each byte's value as a lowercase hex digit, or 0x80 for any other byte.
+    private static let hexDigits: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 0x30...0x39: UInt8(byte - 0x30)
+        case 0x61...0x66: UInt8(byte - 0x61 + 10)
+        default: 0x80
         }
     }
 

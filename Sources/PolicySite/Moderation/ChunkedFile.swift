@@ -79,12 +79,7 @@ enum ChunkedFile {
             defer { buffer.deallocate() }
             var position = start
             while end.map({ position < $0 }) ?? true {
-                let wanted = end.map { min(size, $0 - position) } ?? size
-                let count = pread(descriptor, buffer.baseAddress, wanted, off_t(position))
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw OpenError(path: path, code: errno)
-                }
+                let count = try read(into: UnsafeMutableBufferPointer(rebasing: buffer[0..<(end.map { min(size, $0 - position) } ?? size)]), at: position)
                 if count == 0 { return }
                 position += count
                 guard position <= limit else {
@@ -100,14 +95,19 @@ enum ChunkedFile {
             var buffer = [UInt8](repeating: 0, count: 64 << 10)
             var position = offset
             while true {
-                let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position)) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw OpenError(path: path, code: errno)
-                }
+                let count = try buffer.withUnsafeMutableBufferPointer { try read(into: $0, at: position) }
                 if count == 0 { return nil }
                 if let index = buffer[0..<count].firstIndex(of: 0x0A) { return position + index + 1 }
                 position += count
+            }
+        }
+
+        /// `pread` into `buffer` from `position`, again when a signal interrupts it; 0 at the end.
+        private func read(into buffer: UnsafeMutableBufferPointer<UInt8>, at position: Int) throws -> Int {
+            while true {
+                let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(position))
+                if count >= 0 { return count }
+                if errno != EINTR { throw OpenError(path: path, code: errno) }
             }
         }
     }

@@ -41,3 +41,14 @@ import Yams
         mapping.map { "\($0.key.string ?? "?")=\($0.value.string ?? "\($0.value.sequence?.count ?? -1)")" }
     }
 }
+
+/// A front matter fence found on bytes (ASCII lines) exactly where Foundation's trimming finds it.
+@Suite struct FrontMatterFenceTests {
+    @Test(arguments: ["---", "  ---", "---\t", " \t--- \t", "...", "  ...  ", "- - -", "----", "--", "\u{A0}---", "---\u{3000}", "—", "-\u{301}--",
+                      "", " ", "\u{B}---", "---\u{C}", "title: A", "  - reviewed: 2016-09"])
+    func aLineIsAFenceOnBytesExactlyWhenTrimmedByFoundation(line: String) {
+        for marks in [["---"], ["---", "..."]] {
+            #expect(FrontMatter.isFence(line[...], marks) == FrontMatter.isFenceTrimmingCharacters(line[...], marks))
+        }
+    }
+}

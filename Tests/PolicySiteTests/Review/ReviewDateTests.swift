@@ -37,6 +37,16 @@ import Testing
         #expect(CalendarDay(iso: "2017-01-01")!.ordinal - CalendarDay(iso: "2016-01-01")!.ordinal == 366)
     }
 
+    @Test func everyMonthIsSpelledOutAsTheWordsTemplateFillsIt() {
+        for year in [1, 999, 2016, 2026, 9999] {
+            for month in 1...12 {
+                let calendarMonth = CalendarMonth(year: year, month: month)!
+                #expect(calendarMonth.spelledOut == ReviewWords.fill(ReviewWords.english.spelledMonth,
+                                                                     ["name": CalendarMonth.englishNames[month - 1], "year": String(year)]))
+            }
+        }
+    }
+
     @Test func spelledOutFormsAreForParents() {
         #expect(ReviewDate(parsing: "2017-09")!.spelledOut == "September 2017")
         #expect(ReviewDate(parsing: "2017-09-05")!.spelledOut == "5 September 2017")

@@ -62,11 +62,17 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     static func monthNumber(named name: Substring) -> Int? {
         let lower = name.lowercased()
         if lower == "sept" { return 9 }
-        for (offset, full) in CalendarMonth.englishNames.enumerated() {
-            let full = full.lowercased()
-            if lower == full || lower == String(full.prefix(3)) { return offset + 1 }
+        for (offset, full) in lowerCaseMonthNames.enumerated() where lower == full.name || lower == full.short {
+            return offset + 1
         }
         return nil
+    }
+
+    /// The month names in lower case and their first three letters, made once (they were made
+    /// again for every date read).
+    static let lowerCaseMonthNames = CalendarMonth.englishNames.map { name in
+        let lower = name.lowercased()
+        return (name: lower, short: String(lower.prefix(3)))
     }
 
     public var calendarMonth: CalendarMonth {

@@ -30,6 +30,18 @@ public struct Site: Sendable {
             .map(\.policy)
     }
 
+    /// Each policy's place in the order of `sortedByTitle` (lowered title, then slug), by its
+    /// index in `policies`: lists of every policy sort by this number instead of comparing
+    /// lowered titles in every comparison, copying their entries as they go (2% of a
+    /// 1,000-policy build, callgrind), and come out in the same order.
+    func titleRanks() -> [Int] {
+        let order = policies.indices.map { (index: $0, title: policies[$0].document.title.lowercased(), slug: policies[$0].document.slug) }
+            .sorted { ($0.title, $0.slug) < ($1.title, $1.slug) }
+        var ranks = [Int](repeating: 0, count: policies.count)
+        for (rank, item) in order.enumerated() { ranks[item.index] = rank }
+        return ranks
+    }
+
     public init(content: SiteContent, asOf: CalendarDay, figures: ClosedFigures? = nil) {
         let dueSoonMonths = content.configuration.dueSoonMonths
         let policies = content.policies.map { document in

@@ -85,7 +85,8 @@ enum ModerationLogRules {
         var set: UInt64 = 0
         var start = 0
         while start <= cell.count {
-            let end = memchr(base + start, 0x3B, cell.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? cell.count
+            var end = start
+            while end < cell.count, base[end] != UInt8(ascii: ";") { end += 1 }
             let piece = trim(UnsafeBufferPointer(start: base + start, count: end - start))
             if !piece.isEmpty {
                 guard let index = keys.index(of: piece) else {
@@ -225,12 +226,25 @@ struct KeyTable: Sendable {
         return nil
     }
 
+    /// The bytes as a little-endian number, read with at most two loads: for a cell shorter than
+    /// eight bytes, two overlapping loads whose shared bytes are the same (a byte loop here cost
+    /// more than the comparisons it feeds).
     @inline(__always)
     private static func head(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = bytes.baseAddress else { return 0 }
-        if bytes.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) }
-        var value: UInt64 = 0
-        for position in 0..<bytes.count { value |= UInt64(base[position]) << UInt64(8 * position) }
-        return value
+        let raw = UnsafeRawPointer(base), count = bytes.count
+        switch count {
+        case 8...: return UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        case 4...7:
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return low | high << UInt64(8 * (count - 4))
+        case 2...3:
+            let low = UInt64(UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self)))
+            let high = UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)))
+            return low | high << UInt64(8 * (count - 2))
+        case 1: return UInt64(base[0])
+        default: return 0
+        }
     }
 }

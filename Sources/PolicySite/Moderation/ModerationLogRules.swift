@@ -230,7 +230,7 @@ struct KeyTable: Sendable {
     /// eight bytes, two overlapping loads whose shared bytes are the same (a byte loop here cost
     /// more than the comparisons it feeds).
     @inline(__always)
-    private static func head(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func head(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = bytes.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base), count = bytes.count
         switch count {

@@ -22,6 +22,7 @@ struct ModerationLogFastPath {
     let asOf: CalendarDay
     let vocabulary: ModerationLogRules.Vocabulary
     var tally: Tally
+    private var actionCells = ActionCellMemo()
 
     /// Nil unless the header is exactly the known columns, each once, with the required ones present.
     init?(positions: [ModerationLogColumn: Int], headerCount: Int, unknownColumns: [Int], asOf: CalendarDay,
@@ -72,8 +73,13 @@ struct ModerationLogFastPath {
                 guard case .success(let index) = ModerationLogRules.category(cell, keys: vocabulary.categories) else { return false }
                 category = index
             case .actions:
-                guard case .success(let set) = ModerationLogRules.actions(cell, keys: vocabulary.actions) else { return false }
-                actions = set
+                if let set = actionCells.set(for: cell) {
+                    actions = set
+                } else {
+                    guard case .success(let set) = ModerationLogRules.actions(cell, keys: vocabulary.actions) else { return false }
+                    actionCells.remember(set, for: cell)
+                    actions = set
+                }
             case .account:
                 switch ModerationLogRules.account(cell) {
                 case .success(.short(let value, let digits)): account = (value, digits)

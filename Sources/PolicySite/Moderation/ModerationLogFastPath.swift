@@ -23,6 +23,7 @@ struct ModerationLogFastPath {
     let vocabulary: ModerationLogRules.Vocabulary
     var tally: Tally
     private var actionCells = ActionCellMemo()
+    private var dateCell = DateCellMemo()
 
     /// Nil unless the header is exactly the known columns, each once, with the required ones present.
     init?(positions: [ModerationLogColumn: Int], headerCount: Int, unknownColumns: [Int], asOf: CalendarDay,
@@ -67,8 +68,13 @@ struct ModerationLogFastPath {
             switch columns.withUnsafeBufferPointer({ $0[column] }) {
             case .date:
                 // Rows after the as-of day are counted apart, by the scanner path.
-                guard case .success(let parsed) = ModerationLogRules.date(cell, latest: asOf) else { return false }
-                day = parsed
+                if let remembered = dateCell.day(for: cell) {
+                    day = remembered
+                } else {
+                    guard case .success(let parsed) = ModerationLogRules.date(cell, latest: asOf) else { return false }
+                    dateCell.remember(parsed, for: cell)
+                    day = parsed
+                }
             case .category:
                 guard case .success(let index) = ModerationLogRules.category(cell, keys: vocabulary.categories) else { return false }
                 category = index

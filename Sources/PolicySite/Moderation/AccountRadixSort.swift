@@ -16,7 +16,7 @@ enum AccountRadixSort {
             for index in 0..<count {
                 let key = keys[index]
                 counts[Int(marks[index] >> 1)] += 1
-                for pass in 0..<passes { counts[pass * 256 + Int(byte(pass, key, 0))] += 1 }
+                for pass in 1..<passes { counts[pass * 256 + Int(byte(pass, key, 0))] += 1 }
             }
         }
         var otherKeys = [UInt64](repeating: 0, count: count)

@@ -34,8 +34,8 @@ EOF
 EOF
 fi
 
-twitter=$(ls "$here"/../shared/seed/*.md 2>/dev/null | head -1 || true)
-[[ -n $twitter ]] || twitter=$(ls "$here"/content/policies/*.md | head -1)
+# The Twitter policy by name (before stop 13 this took the first file, the complaints procedure).
+twitter=$here/content/policies/twitter-policy.md
 
 group() {
   local title=$1; shift

@@ -79,12 +79,17 @@ struct SchoolYearAccounts {
     /// Moves the table's accounts into the sorted arrays and frees the table.
     mutating func compact() {
         guard recent.count > 0 else { return }
-        var added: [(key: UInt64, mark: UInt8)] = []
-        added.reserveCapacity(recent.count)
-        recent.forEach { key, digits, _, incidents in added.append((key, digits << 1 | (incidents >= 2 ? 1 : 0))) }
+        var addedKeys: [UInt64] = []
+        var addedMarks: [UInt8] = []
+        addedKeys.reserveCapacity(recent.count)
+        addedMarks.reserveCapacity(recent.count)
+        recent.forEach { key, digits, _, incidents in
+            addedKeys.append(key)
+            addedMarks.append(digits << 1 | (incidents >= 2 ? 1 : 0))
+        }
         recent = ModerationLogFastPath.OpenTable(capacity: 0)
-        added.sort { ($0.key, $0.mark >> 1) < ($1.key, $1.mark >> 1) }
-        mergeSorted(keys: added.map(\.key), marks: added.map(\.mark))
+        AccountRadixSort.sort(keys: &addedKeys, marks: &addedMarks)
+        mergeSorted(keys: addedKeys, marks: addedMarks)
     }
 
     /// Adds another set's accounts; an account in both is in more than one incident.

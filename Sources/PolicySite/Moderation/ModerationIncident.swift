@@ -48,6 +48,14 @@ public enum AccountKey: Sendable, Hashable {
     /// generic version cost 15%.
     init?(pseudonymBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= 10, bytes.count <= 66, bytes[0] == UInt8(ascii: "p"), bytes[1] == UInt8(ascii: "-") else { return nil }
+        // The anonymiser's 16 digits: two words of eight, each checked and converted at once.
+        if bytes.count == 18, let base = bytes.baseAddress {
+            let digits = UnsafeRawPointer(base + 2)
+            guard let high = Self.hexWord(digits.loadUnaligned(as: UInt64.self)),
+                  let low = Self.hexWord(digits.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) else { return nil }
+            self = .short(high << 32 | low, digits: 16)
+            return
+        }
         // A table lookup per digit, the bad ones gathered in one bit tested once at the end:
         // the two range tests per byte were a third of the fast lane's time (perf, 10^6 rows).
         var value: UInt64 = 0
@@ -65,6 +73,26 @@ public enum AccountKey: Sendable, Hashable {
         } else {
             self = .long(String(decoding: bytes, as: UTF8.self))
         }
+    }
+
+    /// Eight lowercase hex digits as loaded from memory (the first in the lowest byte) read as a
+    /// number, or nil if any byte is not one; eight bytes at a time (SWAR), each lane exact: no
+    /// sum or difference below crosses into the next byte.
+    @inline(__always)
+    static func hexWord(_ word: UInt64) -> UInt64? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7 = word & (ones &* 0x7F)
+        // The top bit of each byte whose value x has lower < x < upper (and x < 0x80).
+        func between(_ lower: UInt64, _ upper: UInt64) -> UInt64 {
+            (ones &* (127 + upper) &- low7) & ~word & (low7 &+ ones &* (127 - lower)) & (ones &* 0x80)
+        }
+        guard between(0x2F, 0x3A) | between(0x60, 0x67) == ones &* 0x80 else { return nil }
+        // '0'...'9' have bit 6 clear, 'a'...'f' set: the digit is the low four bits, plus 9 for a letter.
+        let nibbles = (word & (ones &* 0x0F)) &+ ((word >> 6) & ones) &* 9
+        var value = nibbles.byteSwapped // the first digit in the top byte
+        value = (value | value >> 4) & 0x00FF_00FF_00FF_00FF
+        value = (value | value >> 8) & 0x0000_FFFF_0000_FFFF
+        return (value | value >> 16) & 0xFFFF_FFFF
     }
 
     /// Each byte's value as a lowercase hex digit, or 0x80 for any other byte.

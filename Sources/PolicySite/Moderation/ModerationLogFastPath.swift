@@ -22,6 +22,8 @@ struct ModerationLogFastPath {
     let asOf: CalendarDay
     let vocabulary: ModerationLogRules.Vocabulary
     var tally: Tally
+    private var actionCells = ActionCellMemo()
+    private var dateCell = DateCellMemo()
 
     /// Nil unless the header is exactly the known columns, each once, with the required ones present.
     init?(positions: [ModerationLogColumn: Int], headerCount: Int, unknownColumns: [Int], asOf: CalendarDay,
@@ -66,14 +68,24 @@ struct ModerationLogFastPath {
             switch columns.withUnsafeBufferPointer({ $0[column] }) {
             case .date:
                 // Rows after the as-of day are counted apart, by the scanner path.
-                guard case .success(let parsed) = ModerationLogRules.date(cell, latest: asOf) else { return false }
-                day = parsed
+                if let remembered = dateCell.day(for: cell) {
+                    day = remembered
+                } else {
+                    guard case .success(let parsed) = ModerationLogRules.date(cell, latest: asOf) else { return false }
+                    dateCell.remember(parsed, for: cell)
+                    day = parsed
+                }
             case .category:
                 guard case .success(let index) = ModerationLogRules.category(cell, keys: vocabulary.categories) else { return false }
                 category = index
             case .actions:
-                guard case .success(let set) = ModerationLogRules.actions(cell, keys: vocabulary.actions) else { return false }
-                actions = set
+                if let set = actionCells.set(for: cell) {
+                    actions = set
+                } else {
+                    guard case .success(let set) = ModerationLogRules.actions(cell, keys: vocabulary.actions) else { return false }
+                    actionCells.remember(set, for: cell)
+                    actions = set
+                }
             case .account:
                 switch ModerationLogRules.account(cell) {
                 case .success(.short(let value, let digits)): account = (value, digits)

@@ -90,8 +90,7 @@ public struct SiteWriter: Sendable {
         // a thousand folders and files, and Foundation's per-file work was most of this stage.
         var made: Set<Substring> = [""]
         let marker = OutputFile(path: OutputTarget.markerName, text: OutputTarget.markerText)
-        let all = files.sorted(by: { $0.path < $1.path }) + [marker]
-        for file in all {
+        for file in files.sorted(by: { $0.path < $1.path }) + [marker] {
             var folders: [Substring] = []
             var folder = file.path[..<(file.path.lastIndex(of: "/") ?? file.path.startIndex)]
             while made.insert(folder).inserted {
@@ -101,30 +100,22 @@ public struct SiteWriter: Sendable {
             for folder in folders.reversed() {
                 try makeFolder(staging + "/" + folder)
             }
-        }
-        // The folders first, in order; then the files on every core (each into a folder that
-        // exists, none depending on another): written one after another they were a serial
-        // stretch of the 1,000-policy build. The first failure in path order is thrown, as before.
-        let results = all.parallelMap { [self] file in Result { try writeFile(file, into: staging) } }
-        for result in results { try result.get() }
-    }
-
-    private func writeFile(_ file: OutputFile, into staging: String) throws {
-        let path = staging + "/" + file.path
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard descriptor >= 0 else { throw writeError(path) }
-        defer { close(descriptor) }
-        guard fchmod(descriptor, 0o644) == 0 else { throw writeError(path) }
-        try file.contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard let base = buffer.baseAddress else { return }  // empty: nothing to write
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw writeError(path)
+            let path = staging + "/" + file.path
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard descriptor >= 0 else { throw writeError(path) }
+            defer { close(descriptor) }
+            guard fchmod(descriptor, 0o644) == 0 else { throw writeError(path) }
+            try file.contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                guard let base = buffer.baseAddress else { return }  // empty: nothing to write
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw writeError(path)
+                    }
+                    offset += written
                 }
-                offset += written
             }
         }
     }

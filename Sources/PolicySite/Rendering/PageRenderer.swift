@@ -36,8 +36,7 @@ public struct PageRenderer: Sendable {
         // Whether the complaints policy is published, asked once: for each page, it was a search
         // of every policy (1.5% of a 1,000-policy build).
         let complaintsPolicyPublished = hasComplaintsPolicy(site)
-        // On every core: made one after another, the view models were a serial stretch.
-        let policyViews = Array(zip(site.policies, bodies)).parallelMap(parallelism) { [self] policy, body in
+        let policyViews = zip(site.policies, bodies).map { policy, body in
             PolicyPageView(policy: policy, rendered: body, page: context(site, title: policy.document.title,
                                                                         description: policy.document.summary ?? policy.statusSentence,
                                                                         root: "../../", complaintsPolicyPublished: complaintsPolicyPublished))

@@ -1,11 +1,11 @@
-/// A struct found in a view model file: its name as written from the outermost type
+/// A struct or final class found in a view model file: its name as written from the outermost type
 /// (`TransparencyPageView.Figure`) and its stored properties in declaration order.
 struct ViewModelDeclaration {
     var qualifiedName: String
     var properties: [String]
 }
 
-/// Finds structs and their stored properties in Swift source written the way our view
+/// Finds structs and classes and their stored properties in Swift source written the way our view
 /// models are: one declaration per line, braces outside string literals balanced.
 /// Anything it cannot read as a plain stored property (computed, static, private) is left
 /// out, which only means swift-mustache's own reflection answers that key instead.
@@ -25,7 +25,7 @@ enum ViewModelScanner {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             let declaration = words.drop { isModifier($0) }
-            // A stored property directly inside a struct's body.
+            // A stored property directly inside a struct's or class's body.
             if let scope = scopes.last, let index = scope.structIndex, let keyword = declaration.first,
                keyword == "var" || keyword == "let", !words.contains("static"), !words.contains("class"),
                !words.contains(where: { $0.hasPrefix("private") || $0.hasPrefix("fileprivate") }),
@@ -34,7 +34,7 @@ enum ViewModelScanner {
                     .prefix { $0.isLetter || $0.isNumber || $0 == "_" }
                 if !name.isEmpty { found[index].properties.append(String(name)) }
             }
-            if let structWord = declaration.first, structWord == "struct", declaration.count >= 2 {
+            if let structWord = declaration.first, structWord == "struct" || structWord == "class", declaration.count >= 2 {
                 pendingStruct = String(declaration[declaration.index(after: declaration.startIndex)]
                     .prefix { $0.isLetter || $0.isNumber || $0 == "_" })
             }

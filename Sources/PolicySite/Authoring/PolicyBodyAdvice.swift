@@ -110,6 +110,20 @@ struct PolicyBodyAdvice {
 
     /// `mailto:`, `https:`, `tel:` …
     static func hasScheme(_ url: String) -> Bool {
+        // An ASCII address (nearly every one) is read on bytes, where the rule below is the
+        // same; Character by Character it was 1.5% of a 1,000-policy build (callgrind).
+        let utf8 = url.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return hasSchemeByCharacters(url) }
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")), let first = utf8.first, isASCIILetter(first) else { return false }
+        return utf8[..<colon].allSatisfy { isASCIILetter($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// `hasScheme` Character by Character: the rule for any text.
+    static func hasSchemeByCharacters(_ url: String) -> Bool {
         guard let colon = url.firstIndex(of: ":"), let first = url.first, first.isASCII, first.isLetter else { return false }
         return url[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
     }

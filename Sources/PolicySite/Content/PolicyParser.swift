@@ -33,7 +33,7 @@ public enum PolicyParser {
         guard let yaml = split.yaml else { return try parsePlain(text, slug: slug, file: file) }
 
         var reader = YAMLReader(file: file, lineOffset: split.yamlLineOffset)
-        guard let root = reader.parseMapping(yaml) else { throw PolicySiteError(reader.bag.diagnostics) }
+        guard let root = reader.parseMapping(yaml, valuesReadAsText: true) else { throw PolicySiteError(reader.bag.diagnostics) }
         reader.warnAboutUnknownKeys(in: root, known: frontMatterKeys, what: "the front matter", required: ["title", "last-updated", "next-review"])
         let title = reader.string("title", in: root, required: true, expected: "the policy's title")
         let summary = reader.string("summary", in: root)

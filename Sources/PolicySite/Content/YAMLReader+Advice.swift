@@ -16,6 +16,29 @@ extension YAMLReader {
     /// Edits (a letter added, dropped, changed, or two neighbours swapped: 'titel' is one
     /// from 'title') between two texts, over Characters.
     static func editDistance(_ a: String, _ b: String) -> Int {
+        // ASCII text without a carriage return has one Character per byte: the same distance on
+        // bytes, without an array of Characters and a new row for every letter. Character by
+        // Character, "did you mean" over 1,000 policy slugs was 1.7% of a build (callgrind).
+        let isPlain = { (text: String) in text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        guard isPlain(a), isPlain(b) else { return editDistanceByCharacters(a, b) }
+        let a = Array(a.utf8), b = Array(b.utf8)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var before = [Int](repeating: 0, count: b.count + 1), previous = Array(0...b.count), current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { current[j] = min(current[j], before[j - 2] + 1) }
+            }
+            swap(&before, &previous)
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// `editDistance` Character by Character: the rule for any text.
+    static func editDistanceByCharacters(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }

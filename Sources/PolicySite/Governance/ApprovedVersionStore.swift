@@ -48,7 +48,7 @@ public struct ApprovedVersionStore: Sendable {
             throw PolicySiteError(.error(at: SourceLocation(file: file), "this approved version has no front matter", expected: form))
         }
         var reader = YAMLReader(file: file, lineOffset: split.yamlLineOffset)
-        guard let root = reader.parseMapping(yaml) else { throw PolicySiteError(reader.bag.diagnostics) }
+        guard let root = reader.parseMapping(yaml, valuesReadAsText: true) else { throw PolicySiteError(reader.bag.diagnostics) }
         reader.warnAboutUnknownKeys(in: root, known: ["policy", "title", "approved", "recorded"], what: "an approved version")
         let policy = reader.string("policy", in: root, required: true, expected: "the policy's slug, '\(slug)'")
         let title = reader.string("title", in: root, required: true, expected: "the policy's title")

@@ -31,17 +31,21 @@ public struct StatusReport: Sendable, Hashable {
 
     public init(site: Site) {
         asOf = site.asOf
-        entries = site.policies.map { policy in
+        let entries = site.policies.map { policy in
             Entry(slug: policy.slug, title: policy.document.title, lastUpdated: policy.document.lastUpdated,
                   nextReview: policy.document.nextReview, status: policy.status,
                   dueSoonFrom: policy.schedule.dueSoonFrom, overdueFrom: policy.schedule.overdueFrom,
                   timing: policy.schedule.timing(on: site.asOf), sentence: policy.statusSentence, owner: policy.document.owner,
                   editedSinceReview: policy.editedSinceReview, lastApproved: policy.versions.last?.approved)
         }
-        .sorted { a, b in
-            if a.status != b.status { return a.status > b.status }
-            return (a.overdueFrom, a.title.lowercased(), a.slug) < (b.overdueFrom, b.title.lowercased(), b.slug)
-        }
+        // By the title's rank (`Site.titleRanks`), the indices sorted rather than the entries:
+        // the same order as comparing lowered titles, without lowering them in every comparison.
+        let ranks = site.titleRanks()
+        let keys = entries.map { (status: $0.status, overdueFrom: $0.overdueFrom) }
+        self.entries = entries.indices.sorted { a, b in
+            if keys[a].status != keys[b].status { return keys[a].status > keys[b].status }
+            return (keys[a].overdueFrom, ranks[a]) < (keys[b].overdueFrom, ranks[b])
+        }.map { entries[$0] }
     }
 
     /// The number of policies in `status`.

@@ -22,6 +22,26 @@ public struct Site: Sendable {
         })
     }
 
+    /// By title in lower case, then slug; each title lowered once, not in every comparison
+    /// (1% of a 1,000-policy build, callgrind), which gives the same order.
+    static func sortedByTitle(_ policies: [Policy]) -> [Policy] {
+        policies.map { (policy: $0, title: $0.document.title.lowercased()) }
+            .sorted { ($0.title, $0.policy.document.slug) < ($1.title, $1.policy.document.slug) }
+            .map(\.policy)
+    }
+
+    /// Each policy's place in the order of `sortedByTitle` (lowered title, then slug), by its
+    /// index in `policies`: lists of every policy sort by this number instead of comparing
+    /// lowered titles in every comparison, copying their entries as they go (2% of a
+    /// 1,000-policy build, callgrind), and come out in the same order.
+    func titleRanks() -> [Int] {
+        let order = policies.indices.map { (index: $0, title: policies[$0].document.title.lowercased(), slug: policies[$0].document.slug) }
+            .sorted { ($0.title, $0.slug) < ($1.title, $1.slug) }
+        var ranks = [Int](repeating: 0, count: policies.count)
+        for (rank, item) in order.enumerated() { ranks[item.index] = rank }
+        return ranks
+    }
+
     public init(content: SiteContent, asOf: CalendarDay, figures: ClosedFigures? = nil) {
         let dueSoonMonths = content.configuration.dueSoonMonths
         let policies = content.policies.map { document in
@@ -29,7 +49,7 @@ public struct Site: Sendable {
                    versions: content.approvedVersions[document.slug] ?? [])
         }
         self.init(configuration: content.configuration, asOf: asOf,
-                  policies: policies.sorted { ($0.document.title.lowercased(), $0.document.slug) < ($1.document.title.lowercased(), $1.document.slug) },
+                  policies: Self.sortedByTitle(policies),
                   report: figures.map { TransparencyReport(figures: $0, configuration: content.configuration, asOf: asOf) })
     }
 }

@@ -1,31 +1,46 @@
 /// The view model of the governors' page: the review schedule, the most urgent first.
-struct GovernorsPageView: Sendable {
-    struct Row: Sendable {
-        var title: String
-        var url: String
-        var lastUpdated: String
-        var lastUpdatedISO: String
-        var nextReview: String
-        var review: ReviewStatusView
+/// A final class, as its rows are (see PolicyPageView).
+final class GovernorsPageView: Sendable {
+    final class Row: Sendable {
+        let title: String
+        let url: String
+        let lastUpdated: String
+        let lastUpdatedISO: String
+        let nextReview: String
+        let review: ReviewStatusView
         /// "in 2 months", "9 years and 2 months ago".
-        var timing: String
+        let timing: String
         /// The role who must act, or "Not named".
-        var owner: String
+        let owner: String
         /// True when the text differs from its last approved version.
-        var editedSinceReview: Bool
+        let editedSinceReview: Bool
         /// "September 2016": the last approval, when one is recorded.
-        var lastApproved: String?
+        let lastApproved: String?
+
+        init(title: String, url: String, lastUpdated: String, lastUpdatedISO: String, nextReview: String, review: ReviewStatusView,
+             timing: String, owner: String, editedSinceReview: Bool, lastApproved: String?) {
+            self.title = title
+            self.url = url
+            self.lastUpdated = lastUpdated
+            self.lastUpdatedISO = lastUpdatedISO
+            self.nextReview = nextReview
+            self.review = review
+            self.timing = timing
+            self.owner = owner
+            self.editedSinceReview = editedSinceReview
+            self.lastApproved = lastApproved
+        }
     }
 
-    var page: PageContext
-    var rows: [Row]
+    let page: PageContext
+    let rows: [Row]
     /// "As of 15 August 2017: 1 overdue, 1 due soon, 2 current."
-    var summary: String
-    var dueSoonMonths: String
+    let summary: String
+    let dueSoonMonths: String
     /// `webcal://…/reviews.ics`, for a calendar to subscribe to; nil when base-url is not http(s).
-    var calendarSubscriptionURL: String?
+    let calendarSubscriptionURL: String?
     /// "1 policy was edited since its last review." when any was; nil otherwise.
-    var editedSummary: String?
+    let editedSummary: String?
 
     init(report: StatusReport, dueSoonMonths: Int, page: PageContext, baseURL: String = "") {
         self.page = page

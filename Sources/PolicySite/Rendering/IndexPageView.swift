@@ -1,14 +1,14 @@
 /// The view model of the home page: the organisation and every policy with its status.
-struct IndexPageView: Sendable {
-    var page: PageContext
-    var policies: [PolicyPageView]
-    var policyCount: String
+final class IndexPageView: Sendable {
+    let page: PageContext
+    let policies: [PolicyPageView]
+    let policyCount: String
     /// "3 policies in all."
-    var policyTotal: String
+    let policyTotal: String
     /// "1 policy is overdue for review", or nil when none is.
-    var overdueSummary: String?
-    var dueSoonSummary: String?
-    var allCurrent: Bool
+    let overdueSummary: String?
+    let dueSoonSummary: String?
+    let allCurrent: Bool
 
     init(policies: [PolicyPageView], page: PageContext) {
         self.page = page

@@ -1,45 +1,59 @@
 /// The view model of one policy page, and of its row in lists.
-struct PolicyPageView: Sendable {
-    struct ContentsEntry: Sendable {
-        var id: String
-        var text: String
+/// A final class, as are the other view models the big pages read many times: swift-mustache
+/// casts the object out of `Any` at every `{{key}}`, and a class is copied as one reference
+/// where a struct was copied field by field into a new box (BENCHMARKS.md, "1,000 policies").
+final class PolicyPageView: Sendable {
+    final class ContentsEntry: Sendable {
+        let id: String
+        let text: String
+
+        init(id: String, text: String) {
+            self.id = id
+            self.text = text
+        }
     }
 
-    struct HistoryEntry: Sendable {
-        var reviewed: String
-        var reviewedISO: String
-        var note: String?
+    final class HistoryEntry: Sendable {
+        let reviewed: String
+        let reviewedISO: String
+        let note: String?
+
+        init(reviewed: String, reviewedISO: String, note: String?) {
+            self.reviewed = reviewed
+            self.reviewedISO = reviewedISO
+            self.note = note
+        }
     }
 
-    var page: PageContext
-    var slug: String
-    var url: String
-    var title: String
-    var summary: String?
-    var owner: String?
-    var lastUpdated: String
-    var lastUpdatedISO: String
-    var nextReview: String
-    var review: ReviewStatusView
+    let page: PageContext
+    let slug: String
+    let url: String
+    let title: String
+    let summary: String?
+    let owner: String?
+    let lastUpdated: String
+    let lastUpdatedISO: String
+    let nextReview: String
+    let review: ReviewStatusView
     /// HTML produced by the Markdown renderer; the only value rendered unescaped.
-    var bodyHTML: String
-    var contents: [ContentsEntry]
-    var hasContents: Bool
-    var history: [HistoryEntry]
-    var hasHistory: Bool
+    let bodyHTML: String
+    let contents: [ContentsEntry]
+    let hasContents: Bool
+    let history: [HistoryEntry]
+    let hasHistory: Bool
     /// "Reviewed September 2016. Next review due September 2017."
-    var reviewSummary: String
+    let reviewSummary: String
     /// What the latest review changed; nil before a second approved version exists.
-    var changes: ReviewChangesView?
+    let changes: ReviewChangesView?
     /// Every approved version, newest first, each with its own page.
-    var versions: [VersionLinkView]
-    var hasVersions: Bool
+    let versions: [VersionLinkView]
+    let hasVersions: Bool
     /// True when the text was changed after its last approval: the page tells parents so.
-    var editedSinceReview: Bool
+    let editedSinceReview: Bool
     /// "September 2016": the last approval, for that note.
-    var lastApproved: String?
+    let lastApproved: String?
     /// The last approved text's page, relative to this one.
-    var lastApprovedURL: String?
+    let lastApprovedURL: String?
 
     /// A policy with three or more top-level sections gets a contents list.
     static let minimumSectionsForContents = 3

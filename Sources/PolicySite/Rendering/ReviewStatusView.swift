@@ -1,18 +1,18 @@
 /// A policy's review status as every page shows it: the words, the icon's switches, and the
 /// dates `assets/review-status.js` needs to recompute it on the reader's own day.
-struct ReviewStatusView: Sendable {
+final class ReviewStatusView: Sendable {
     /// `current`, `due-soon` or `overdue`: for classes and `data-status`.
-    var status: String
-    var statusLabel: String
+    let status: String
+    let statusLabel: String
     /// ✓, ! or ✕, shown before the label.
-    var statusIcon: String
-    var statusSentence: String
-    var isCurrent: Bool
-    var isDueSoon: Bool
-    var isOverdue: Bool
-    var nextReviewISO: String
-    var dueSoonFromISO: String
-    var overdueFromISO: String
+    let statusIcon: String
+    let statusSentence: String
+    let isCurrent: Bool
+    let isDueSoon: Bool
+    let isOverdue: Bool
+    let nextReviewISO: String
+    let dueSoonFromISO: String
+    let overdueFromISO: String
 
     init(status: ReviewStatus, sentence: String, nextReview: ReviewDate, dueSoonFrom: CalendarDay, overdueFrom: CalendarDay) {
         self.status = status.rawValue

@@ -45,8 +45,14 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// "September 2017", the form a parent reads.
     public var spelledOut: String {
-        ReviewWords.fill(ReviewWords.english.spelledMonth, ["name": Self.englishNames[month - 1], "year": String(year)])
+        // The English words' form, written out: filled through a dictionary it was 1.2% of a
+        // 1,000-policy build (callgrind).
+        if Self.spelledIsNameThenYear { return Self.englishNames[month - 1] + " " + String(year) }
+        return ReviewWords.fill(ReviewWords.english.spelledMonth, ["name": Self.englishNames[month - 1], "year": String(year)])
     }
+
+    /// True when `spelledMonth` is "{name} {year}", so `spelledOut` can skip the template.
+    static let spelledIsNameThenYear = ReviewWords.english.spelledMonth == "{name} {year}"
 
     public static func < (a: CalendarMonth, b: CalendarMonth) -> Bool { a.index < b.index }
 }

@@ -44,14 +44,18 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
             self = .day(day)
             return
         }
-        let dashed = text.split(separator: "-", omittingEmptySubsequences: false)
+        // Each split only when it can find something: a `-` Character is the byte 0x2D. And
+        // ASCII text without a CR is split on bytes, where each byte is one Character.
+        let plainASCII = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let dashed = text.utf8.contains(UInt8(ascii: "-")) ? text.split(separator: "-", omittingEmptySubsequences: false) : [text[...]]
         if dashed.count == 2, dashed[0].count == 4, dashed[1].count == 2,
            dashed.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),  // so the Int(...)! below cannot fail
            let month = CalendarMonth(year: Int(dashed[0])!, month: Int(dashed[1])!) {
             self = .month(month)
             return
         }
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        let words = plainASCII ? text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
+            : text.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count == 2, words[1].count == 4, words[1].allSatisfy(\.isASCIIDigit),  // so Int(words[1])! cannot fail
               let number = Self.monthNumber(named: words[0]),
               let month = CalendarMonth(year: Int(words[1])!, month: number) else { return nil }
@@ -62,11 +66,17 @@ public enum ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     static func monthNumber(named name: Substring) -> Int? {
         let lower = name.lowercased()
         if lower == "sept" { return 9 }
-        for (offset, full) in CalendarMonth.englishNames.enumerated() {
-            let full = full.lowercased()
-            if lower == full || lower == String(full.prefix(3)) { return offset + 1 }
+        for (offset, full) in lowerCaseMonthNames.enumerated() where lower == full.name || lower == full.short {
+            return offset + 1
         }
         return nil
+    }
+
+    /// The month names in lower case and their first three letters, made once (they were made
+    /// again for every date read).
+    static let lowerCaseMonthNames = CalendarMonth.englishNames.map { name in
+        let lower = name.lowercased()
+        return (name: lower, short: String(lower.prefix(3)))
     }
 
     public var calendarMonth: CalendarMonth {

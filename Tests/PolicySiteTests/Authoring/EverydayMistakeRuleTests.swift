@@ -51,6 +51,22 @@ import Testing
         #expect(PolicyBodyAdvice.markdownSuggestion(for: "<table><tr><td>x</td></tr></table>") == nil, "no suggestion where the Markdown is not a simple rewrite")
     }
 
+    @Test(arguments: ["https://x.org", "mailto:a@b.org", "tel:+441", "HTTP:x", "a+b.c-d:x", "x:", ":x", "1http:x", "a b:x", "../a:b", "#top",
+                      "", "policies/x/", "a_b:x", "é:x", "https\u{301}:x", "a:\u{301}x", "ａ:x", "a\u{0}:x", "https://é.org"])
+    func aLinkHasASchemeOnBytesExactlyWhenItDoesCharacterByCharacter(url: String) {
+        #expect(PolicyBodyAdvice.hasScheme(url) == PolicyBodyAdvice.hasSchemeByCharacters(url))
+    }
+
+    @Test func theEditDistanceOnBytesIsTheDistanceCharacterByCharacter() {
+        let words = ["", "a", "ab", "ba", "abc", "acb", "title", "titel", "next-review", "next_review", "complaints-procedure",
+                     "complaints-policy", "policy-0001", "policy-0010", "twitter-policy", "twiter-polcy", "ca", "abc\r\n", "é", "e\u{301}", "ｔｉｔｌｅ"]
+        for a in words {
+            for b in words {
+                #expect(YAMLReader.editDistance(a, b) == YAMLReader.editDistanceByCharacters(a, b), "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+    }
+
     @Test func theChartDrawsNoBarForAHiddenCountAndTheLargestAcrossItsColumn() {
         let html = TransparencyChart(id: "c", title: "T & <t>", bars: [.init(label: "2016/17", value: 25, text: "25"), .init(label: "2017/18", value: nil, text: "not shown"),
                                                                       .init(label: "2018/19", value: 5, text: "5")]).html

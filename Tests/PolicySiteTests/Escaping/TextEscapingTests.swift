@@ -28,4 +28,26 @@ import Testing
         #expect(XMLEscaping.escape(text) == text)
         #expect(ReviewCalendar.escape(text) == text)
     }
+
+    @Test func everyEscaperGivesOnBytesWhatItGivesScalarByScalar() {
+        let escapers = [JSONText.rules, XMLEscaping.rules, ReviewCalendar.textRules, FrontMatterLineEditor.yamlDoubleQuoted,
+                        PolicyScaffold.yamlQuotedRules]
+        var texts = ["", "a", "plain words", "a\"b\\c\n\r\t\u{1}\u{1F}\u{7F}", "<a href=\"x\">&'</a>", "a;b,c\r\nd",
+                     "é ✓ – 😀 \u{2028}\u{2029}\u{FFFE}\u{FFFF}\u{FFFD}\u{D7FF}\u{E000}", "\u{0}\u{B}", "e\u{301},\u{301}", "(x) <y> %",
+                     String(repeating: "word, ", count: 500)]
+        // And random text from a small alphabet of what each escaper changes and keeps.
+        let alphabet: [Unicode.Scalar] = ["a", " ", ",", ";", "\\", "\"", "'", "&", "<", ">", "(", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}",
+                                          "é", "\u{301}", "\u{2028}", "\u{FFFE}", "\u{FFFF}", "😀", "\u{10FFFF}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0..<40, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            texts.append(String(text))
+        }
+        for escaping in escapers {
+            for text in texts {
+                #expect(escaping.escape(text) == escaping.escapeScalarByScalar(text), "\(text.debugDescription)")
+            }
+        }
+    }
 }

@@ -91,6 +91,28 @@ import Testing
             "policies/x.md:8:202: error: more than 100 '@' signs in one paragraph or table cell, expected at most 100 e-mail addresses in one paragraph: put a blank line between groups of them")
     }
 
+    @Test func linesEndAtLineFeedsCarriageReturnsOrBoth() {
+        // The same over-limit line found at the same line number whichever way lines end
+        // (memchr finds the ends when there is no carriage return; byte by byte otherwise).
+        let over = String(repeating: "![[]()", count: 101)
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = ["a", "", "b", "", over, ""].joined(separator: ending)
+            #expect(messages(text).first?.hasPrefix("policies/x.md:12:601: error: more than 100 images") == true, "ending \(ending.debugDescription)")
+        }
+        #expect(messages("a\n\r\n\r" + over).first?.hasPrefix("policies/x.md:11:601:") == true)
+    }
+
+    @Test func aLineWithoutAPipeHasTheCellsTheWholeRuleGives() {
+        let lines = ["", " ", "\t \u{0B}", "a", "  a b  ", "\\", "a \\", "é ✓", "a|b", "|", "| a |", "\\|", "a \\| b |", " |a| ", "||", "| \\|"]
+        for line in lines {
+            Array(line.utf8).withUnsafeBufferPointer { bytes in
+                let whole = MarkdownShapeScanner.cellsWithPipes(in: bytes)
+                let cells = MarkdownShapeScanner.cells(in: bytes)
+                #expect(cells.count == whole.count && cells.pipes == whole.pipes, "\(line.debugDescription)")
+            }
+        }
+    }
+
     @Test func everyLimitOverIsReportedOnceEach() {
         let text = String(repeating: "> ", count: 40) + "x\n\n" + String(repeating: "![[]()", count: 200) + "\n\n" + String(repeating: "a@", count: 200)
         #expect(messages(text).count == 3)

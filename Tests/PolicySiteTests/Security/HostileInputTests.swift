@@ -18,6 +18,15 @@ import FoundationXML
     /// Scripts the theme itself ships, as external same-origin files.
     static let allowedScripts: Set<String> = ["assets/review-status.js"]
 
+    @Test func aDangerousAddressIsFoundOnBytesExactlyAsScalarByScalar() {
+        let urls = ["javascript:alert(1)", "JaVaScRiPt:x", " java\tscript:x", "\u{1}\u{7F}vbscript:x", "data:text/html,x", "DATA:", "file:///etc",
+                    "fi le:x", "https://x.org", "mailto:a@b", "", ":", "javascript", "aaaaaaaaaaaaajavascript:", "javascrip t:", "jav\r\nascript:x",
+                    "ｊavascript:x", "javascript\u{301}:x", "é:data:", "data\u{A0}:x", String(repeating: " ", count: 40) + "data:"]
+        for url in urls {
+            #expect(URLSafety.isDangerous(url) == URLSafety.isDangerousByScalars(url), "\(url.debugDescription)")
+        }
+    }
+
     @Test func theCorpusHasAtLeastSixtyInputs() {
         #expect(Self.corpus.count >= 60)
     }

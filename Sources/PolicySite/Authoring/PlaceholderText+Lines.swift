@@ -28,7 +28,7 @@ extension PlaceholderText {
             var lineStart = 0
             var offset = 0
             while true {
-                let lineEnd = memchr(base + lineStart, 0x0A, bytes.count - lineStart).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                let lineEnd = bytes.firstIndex(ofByte: 0x0A, from: lineStart) ?? bytes.count
                 if mayHoldPlaceholder(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
                     found.append((offset, lineStart..<lineEnd))
                 }

@@ -22,10 +22,7 @@ enum TextDecoder {
 
     /// `memchr`: the generic `firstIndex(of:)` and `contains` were 1.5% of a 1,000-policy build (callgrind).
     static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
+        bytes.withUnsafeBufferPointer { $0.firstIndex(ofByte: byte) }
     }
 
     static func droppingCarriageReturnsBeforeLineFeeds(_ bytes: [UInt8]) -> [UInt8] {

@@ -213,7 +213,7 @@ public struct MarkdownRenderer: Sendable {
             }
             scan: while index < count {
                 guard source[index] == lessThan else {
-                    index = memchr(base + index, Int32(lessThan), count - index).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                    index = source.firstIndex(ofByte: lessThan, from: index) ?? count
                     continue
                 }
                 if nextHeading < headings.count, index + 3 < count, source[index + 1] == UInt8(ascii: "h"),

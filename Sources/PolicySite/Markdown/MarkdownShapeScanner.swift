@@ -1,5 +1,3 @@
-import Foundation
-
 /// One pass over a policy's Markdown, line by line, measuring what `MarkdownLimits` bounds:
 /// nesting, table rows and cells, and image marks and `@` signs per paragraph or cell.
 /// Lines end at `\n`, `\r\n` or `\r`, as in cmark-gfm.
@@ -48,14 +46,14 @@ struct MarkdownShapeScanner {
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
         // Each line's end is found with memchr when the text has no `\r` (almost always):
         // byte by byte, this loop and the ones below were 6.5% of a 1,000-policy build.
-        let hasCarriageReturn = Self.find(0x0D, in: text, from: 0) != nil
+        let hasCarriageReturn = text.firstIndex(ofByte: 0x0D) != nil
         var start = 0
         while true {
             var end = start
             if hasCarriageReturn {
                 while end < text.count, text[end] != 0x0A, text[end] != 0x0D { end += 1 }
             } else {
-                end = Self.find(0x0A, in: text, from: start) ?? text.count
+                end = text.firstIndex(ofByte: 0x0A, from: start) ?? text.count
             }
             lineNumber += 1
             scanLine(UnsafeBufferPointer(rebasing: text[start..<end]))
@@ -63,13 +61,6 @@ struct MarkdownShapeScanner {
             start = end + 1
             if text[end] == 0x0D, start < text.count, text[start] == 0x0A { start += 1 }
         }
-    }
-
-    /// The index of the first `byte` in `text` at or after `start`, found with memchr.
-    static func find(_ byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = text.baseAddress, start < text.count,
-              let found = memchr(base + start, Int32(byte), text.count - start) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     private mutating func scanLine(_ line: UnsafeBufferPointer<UInt8>) {
@@ -174,7 +165,7 @@ struct MarkdownShapeScanner {
     /// the first one over a limit.
     private mutating func count(_ line: UnsafeBufferPointer<UInt8>, from start: Int, adding counted: Group) -> Group {
         // Most lines have neither: two memchr calls pass over them.
-        guard Self.find(UInt8(ascii: "!"), in: line, from: start) != nil || Self.find(UInt8(ascii: "@"), in: line, from: start) != nil else {
+        guard line.firstIndex(ofByte: UInt8(ascii: "!"), from: start) != nil || line.firstIndex(ofByte: UInt8(ascii: "@"), from: start) != nil else {
             return counted
         }
         var group = counted
@@ -218,7 +209,7 @@ struct MarkdownShapeScanner {
     /// The cells of a possible table row: its unescaped `|`, less one at either end.
     static func cells(in content: UnsafeBufferPointer<UInt8>) -> (count: Int, pipes: Int) {
         // Without a `|` (most lines) the rule below gives one cell, or none when the line is blank.
-        guard find(UInt8(ascii: "|"), in: content, from: 0) != nil else {
+        guard content.firstIndex(ofByte: UInt8(ascii: "|")) != nil else {
             return (content.contains { !isSpace($0) } ? 1 : 0, 0)
         }
         return cellsWithPipes(in: content)

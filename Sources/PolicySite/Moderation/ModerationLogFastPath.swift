@@ -62,7 +62,7 @@ struct ModerationLogFastPath {
         var column = 0
         var start = 0
         while true {
-            let end = memchr(base + start, 0x2C, count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+            let end = line.firstIndex(ofByte: 0x2C, from: start) ?? count
             guard column < columns.count else { return false }
             let cell = UnsafeBufferPointer(start: base + start, count: end - start)
             switch columns.withUnsafeBufferPointer({ $0[column] }) {
